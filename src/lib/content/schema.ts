@@ -1,0 +1,46 @@
+/** The shapes of content files. Validated once, when content is loaded; after that code trusts the types. */
+import { z } from 'zod';
+import { questionSchema } from '../questions/registry';
+
+const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} is empty`);
+
+export const moduleSchema = z.strictObject({
+	title: text('title'),
+	summary: text('summary'),
+	objectives: z.array(text('an objective'), { error: 'objectives must be a list' }).min(1, 'list at least one objective')
+});
+
+export const lessonSchema = z.strictObject({
+	title: text('title'),
+	summary: text('summary'),
+	objectives: z.array(text('an objective'), { error: 'objectives must be a list' }).min(1, 'list at least one objective'),
+	keyTerms: z
+		.array(z.strictObject({ term: text('term'), meaning: text('meaning') }), { error: 'keyTerms must be a list' })
+		.default([]),
+	questions: z.array(questionSchema, { error: 'questions must be a list' }).min(1, 'a lesson ends with questions')
+});
+
+export const sourceMetaSchema = z.strictObject({
+	id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and hyphens'),
+	file: text('file'),
+	title: text('title'),
+	/** the date exactly as the text states it, or null when it states none */
+	date: z.string().nullable(),
+	byline: z.string().nullable(),
+	about: text('about'),
+	notes: z.array(text('a note')).default([]),
+	/** lines holding the date or byline, shown small rather than as headings */
+	metaLines: z.array(z.string()).default([]),
+	debris: z
+		.array(
+			z.union([
+				z.strictObject({ line: text('line'), why: text('why') }),
+				z.strictObject({ from: text('from'), why: text('why') })
+			])
+		)
+		.default([])
+});
+
+export type ModuleMeta = z.infer<typeof moduleSchema>;
+export type LessonMeta = z.infer<typeof lessonSchema>;
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;

@@ -1,0 +1,54 @@
+/** Schema pieces every question type shares. Keys are data here; they only ever live on the server. */
+import { z } from 'zod';
+
+export const slug = z
+	.string({ error: 'must be text' })
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, like "envoy-office"');
+
+export const citeSchema = z.strictObject({
+	source: z.string({ error: 'name a source id, like "000"' }).min(1),
+	quote: z.string({ error: 'the quote must be text' }).trim().min(1, 'the quote is empty')
+});
+
+export const baseFields = {
+	id: slug,
+	prompt: z.string({ error: 'the prompt must be text' }).trim().min(1, 'the prompt is empty'),
+	explanation: z.string({ error: 'the explanation must be text' }).trim().min(1, 'the explanation is empty'),
+	cite: z.array(citeSchema, { error: 'cite must be a list of { source, quote }' }).min(1, 'cite at least one sentence')
+};
+
+export const choiceSchema = z.strictObject({ id: slug, text: z.string().trim().min(1, 'the choice text is empty') });
+
+export const choicesSchema = z
+	.array(choiceSchema, { error: 'choices must be a list of { id, text }' })
+	.min(2, 'give at least two choices')
+	.max(8, 'give at most eight choices')
+	.refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'choice ids must be unique');
+
+export interface PublicChoice {
+	id: string;
+	text: string;
+}
+
+/** What a form post holds: every field as the list of its values. */
+export type FormFields = Record<string, string[]>;
+
+export function formFields(data: FormData): FormFields {
+	const out: FormFields = {};
+	for (const [name, value] of data.entries()) {
+		if (typeof value !== 'string') continue;
+		(out[name] ??= []).push(value);
+	}
+	return out;
+}
+
+export const oneChoice = z
+	.object({ choice: z.array(z.string(), { error: 'Choose an answer before checking.' }) })
+	.refine((v) => v.choice.length === 1, 'Choose exactly one answer.')
+	.transform((v) => v.choice[0]!);
+
+export interface Score {
+	correct: boolean;
+	/** 0..1, for partial credit */
+	points: number;
+}

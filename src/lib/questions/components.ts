@@ -1,0 +1,14 @@
+/** The component of each question type, for the browser. Holds no keys: components get public parts only. */
+import type { Component } from 'svelte';
+import MultipleSelect from './multiple/MultipleSelect.svelte';
+import type { PublicQuestion, QuestionType } from './registry';
+import SingleChoice from './single/SingleChoice.svelte';
+import TrueFalse from './true-false/TrueFalse.svelte';
+
+type Props = { question: PublicQuestion; given?: string[]; key?: string[] };
+
+export const questionComponents = {
+	single: SingleChoice,
+	multiple: MultipleSelect,
+	'true-false': TrueFalse
+} as unknown as Record<QuestionType, Component<Props>>;

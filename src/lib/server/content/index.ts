@@ -1,0 +1,52 @@
+/**
+ * The course content, loaded and checked once when the server starts. Vite bundles the
+ * files under lessons/ into the server build, so the running app needs no lessons/ folder
+ * and the answer keys in lesson frontmatter never reach a client chunk.
+ */
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import { formatProblem, loadContent, type ContentFile, type Lesson, type Module, type Source } from '$lib/content/load';
+
+const raw = import.meta.glob<string>('/lessons/**/*.{svx,yaml,yml,txt}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+const compiled = import.meta.glob<Component>('/lessons/**/*.svx', { import: 'default', eager: true });
+
+const files: ContentFile[] = Object.entries(raw).map(([path, text]) => ({ path: path.slice(1), text }));
+const { content, problems } = loadContent(files);
+if (problems.length) {
+	throw new Error(`The content under lessons/ has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+}
+
+export const modules: readonly Module[] = content.modules;
+export const sources: readonly Source[] = content.sources;
+
+const moduleBySlug = new Map(modules.map((m) => [m.slug, m]));
+const sourceById = new Map(sources.map((s) => [s.id, s]));
+
+export const findModule = (slug: string) => moduleBySlug.get(slug);
+export const findSource = (id: string) => sourceById.get(id);
+export const findLesson = (module: string, lesson: string) =>
+	moduleBySlug.get(module)?.lessons.find((l) => l.slug === lesson);
+
+const bodyCache = new Map<string, string>();
+
+/** The lesson's prose as HTML, rendered from its compiled mdsvex component once. */
+export function lessonHtml(lesson: Lesson): string {
+	let html = bodyCache.get(lesson.path);
+	if (html === undefined) {
+		const component = compiled[`/${lesson.path}`];
+		html = component ? render(component).body : '';
+		bodyCache.set(lesson.path, html);
+	}
+	return html;
+}
+
+/** Where a lesson sits in its module, for previous / next links. */
+export function neighbours(lesson: Lesson) {
+	const lessons = moduleBySlug.get(lesson.module)?.lessons ?? [];
+	const i = lessons.findIndex((l) => l.slug === lesson.slug);
+	return { previous: lessons[i - 1], next: lessons[i + 1], index: i, count: lessons.length };
+}

@@ -1,0 +1,45 @@
+import { error, fail } from '@sveltejs/kit';
+import { findLesson, findModule, lessonHtml, neighbours } from '$lib/server/content';
+import { gradeAnswer } from '$lib/server/grading/grade';
+import { toPublic } from '$lib/questions/registry';
+import type { Actions, PageServerLoad } from './$types';
+
+const notFound = () => error(404, { message: 'There is no lesson at this address.' });
+
+export const load: PageServerLoad = ({ params }) => {
+	const module = findModule(params.module);
+	const lesson = findLesson(params.module, params.lesson);
+	if (!module || !lesson) notFound();
+	const { previous, next, index, count } = neighbours(lesson!);
+	return {
+		module: { slug: module!.slug, title: module!.title },
+		lesson: {
+			slug: lesson!.slug,
+			title: lesson!.title,
+			summary: lesson!.summary,
+			objectives: lesson!.objectives,
+			keyTerms: lesson!.keyTerms,
+			html: lessonHtml(lesson!)
+		},
+		// only the public part of each question: no key, no explanation, no citation
+		questions: lesson!.questions.map(toPublic),
+		position: { index, count },
+		previous: previous && { slug: previous.slug, title: previous.title },
+		next: next && { slug: next.slug, title: next.title }
+	};
+};
+
+export const actions: Actions = {
+	answer: async ({ params, request }) => {
+		const lesson = findLesson(params.module, params.lesson);
+		if (!lesson) notFound();
+		const data = await request.formData().catch(() => null);
+		if (!data) return fail(400, { questionId: null, message: 'The answer could not be read. Please try again.' });
+		const result = gradeAnswer(lesson!, data);
+		if (!result.ok) {
+			const qid = data.get('question');
+			return fail(result.status, { questionId: typeof qid === 'string' ? qid : null, message: result.message });
+		}
+		return { feedback: result.feedback };
+	}
+};
