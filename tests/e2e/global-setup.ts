@@ -1,0 +1,61 @@
+/**
+ * Starts the production build (`node build`, as `npm start` does) on a free loopback port
+ * for the end-to-end tests, and stops it afterwards. The test line builds first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+	}
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+	if (!existsSync('build/index.js')) {
+		throw new Error('No production build found: run `npm run build` before the end-to-end tests.');
+	}
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
+		try {
+			const res = await fetch(url);
+			if (res.ok) return { url, child };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`The server did not answer within 30 s:\n${output}`);
+}
+
+export default async function setup(project: TestProject) {
+	const { url, child } = await startServer();
+	project.provide('baseURL', url);
+	return () => {
+		child.kill('SIGTERM');
+	};
+}
