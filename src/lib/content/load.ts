@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Question } from '../questions/registry';
 import { matchQuote, similarity, type Nearest } from './citations';
-import { lessonSchema, moduleSchema, sourceMetaSchema, type SourceMeta } from './schema';
+import { lessonSchema, moduleSchema, questionSchema, sourceMetaSchema, type SourceMeta } from './schema';
 import { splitSource, type Paragraph, type Sentence } from './sentences';
 import { parseYaml, splitFrontmatter, type LocatedYaml } from './yaml';
 
@@ -76,8 +76,9 @@ export function formatProblem(p: Problem): string {
 	return `${where}: ${p.question ? `question "${p.question}": ` : ''}${p.message}`;
 }
 
-function schemaProblems(file: string, yaml: LocatedYaml, error: z.ZodError, data: unknown): Problem[] {
-	return error.issues.map((issue) => {
+function schemaProblems(file: string, yaml: LocatedYaml, error: z.ZodError, data: unknown, prefix: PropertyKey[] = []): Problem[] {
+	return error.issues.map((raw) => {
+		const issue = { ...raw, path: [...prefix, ...raw.path] };
 		const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 		const qIndex = issue.path[0] === 'questions' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
 		const qid = qIndex === undefined ? undefined : (data as { questions?: { id?: unknown }[] }).questions?.[qIndex]?.id;
@@ -208,7 +209,13 @@ function loadLesson(
 			message: `questions: a lesson ends with at least ${MIN_QUESTIONS_PER_LESSON} questions (has ${meta.questions.length})`
 		});
 	}
-	const questions: LessonQuestion[] = meta.questions.map((q, qi) => {
+	const valid: { q: Question; qi: number }[] = [];
+	meta.questions.forEach((raw, qi) => {
+		const parsed = questionSchema.safeParse(raw);
+		if (parsed.success) valid.push({ q: parsed.data, qi });
+		else problems.push(...schemaProblems(f.path, yaml, parsed.error, yaml.data, ['questions', qi]));
+	});
+	const questions: LessonQuestion[] = valid.map(({ q, qi }) => {
 		const cite = q.cite.map((c, ci): Citation => {
 			const at = { file: f.path, line: yaml.lineOf(['questions', qi, 'cite', ci, 'quote']), question: q.id };
 			const source = sourceById.get(c.source);

@@ -1,0 +1,49 @@
+/**
+ * The command that `npm run build` runs first: on a copy of lessons/ with one character of
+ * one quote changed, it must exit non-zero naming the lesson, the question and the nearest sentence.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const cli = join(root, 'src', 'cli', 'check-content.ts');
+const work = mkdtempSync(join(tmpdir(), 'bc-content-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (cwd: string) => spawnSync(tsx, [cli], { cwd, encoding: 'utf8' });
+
+describe('npm run check:content', () => {
+	it('passes on the course and prints what it checked', () => {
+		const r = run(root);
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/Content check passed/);
+		expect(r.stdout).toMatch(/citations\s+\d+ quotes proved verbatim/);
+	});
+
+	it('fails on one changed character of a quote, naming lesson, question and nearest sentence', () => {
+		cpSync(join(root, 'lessons'), join(work, 'lessons'), { recursive: true });
+		const dir = readdirSync(join(work, 'lessons')).find((d) => d !== 'sources')!;
+		const file = readdirSync(join(work, 'lessons', dir)).find((f) => f.endsWith('.svx'))!;
+		const path = join(work, 'lessons', dir, file);
+		const text = readFileSync(path, 'utf8');
+		// change one letter inside the first quote
+		const m = /quote: "(.)(.*)"/.exec(text)!;
+		const changed = text.replace(m[0], `quote: "${m[1]}${m[2]!.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x'))}"`);
+		expect(changed).not.toBe(text);
+		writeFileSync(path, changed);
+		const before = text.slice(0, text.indexOf(m[0]));
+		const questionId = [...before.matchAll(/- id: ([a-z0-9-]+)/g)].pop()![1];
+
+		const r = run(work);
+		expect(r.status).toBe(1);
+		const line = r.stderr.split('\n').find((l) => l.includes('not verbatim'));
+		expect(line).toContain(`lessons/${dir}/${file}:`);
+		expect(line).toContain(`question "${questionId}"`);
+		expect(line).toMatch(/nearest real sentences? s-[\d,]+ \(similarity 0\.\d\d\): "/);
+		expect(line).toContain(m[1]! + m[2]!.slice(0, 20));
+	});
+});

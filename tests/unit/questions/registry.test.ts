@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { formFields } from '../../../src/lib/questions/common';
+import { grade, questionSchema } from '../../../src/lib/questions/registry';
+
+const single = questionSchema.parse({
+	id: 'where',
+	type: 'single',
+	prompt: 'Where?',
+	choices: [
+		{ id: 'state', text: 'State' },
+		{ id: 'pentagon', text: 'Pentagon' }
+	],
+	answer: 'state',
+	explanation: 'Because.',
+	cite: [{ source: '000', quote: 'A sentence.' }]
+});
+
+const form = (entries: [string, string][]) => {
+	const fd = new FormData();
+	for (const [k, v] of entries) fd.append(k, v);
+	return formFields(fd);
+};
+
+describe('grade', () => {
+	it('grades a posted answer by choice id and reveals the key only in the result', () => {
+		expect(grade(single, form([['choice', 'pentagon']]))).toEqual({
+			ok: true,
+			correct: false,
+			points: 0,
+			answer: 'pentagon',
+			given: ['pentagon'],
+			key: ['state']
+		});
+	});
+
+	it('returns a readable message for a missing answer', () => {
+		expect(grade(single, form([]))).toEqual({ ok: false, message: 'Choose an answer before checking.' });
+	});
+
+	it('grades an unknown choice id as wrong, not as an error', () => {
+		expect(grade(single, form([['choice', 'nope']]))).toMatchObject({ ok: true, correct: false });
+	});
+});
+
+describe('formFields', () => {
+	it('keeps every value of repeated fields and ignores files', () => {
+		const fd = new FormData();
+		fd.append('choice', 'a');
+		fd.append('choice', 'b');
+		fd.append('upload', new Blob(['x']), 'x.txt');
+		expect(formFields(fd)).toEqual({ choice: ['a', 'b'] });
+	});
+});
