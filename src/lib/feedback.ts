@@ -14,6 +14,8 @@ export interface Feedback {
 	given: string[];
 	/** the right choice ids (or values) */
 	key: string[];
+	/** stored durably before this response was sent */
+	saved: boolean;
 	explanation: string;
 	citations: CitedPassage[];
 }

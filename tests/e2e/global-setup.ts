@@ -3,7 +3,9 @@
  * for the end-to-end tests, and stops it afterwards. The test line builds first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
@@ -30,8 +32,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
+	// each server gets its own embedded database unless the caller names one
+	const dataFile = join(mkdtempSync(join(tmpdir(), 'bc-e2e-')), 'test.db');
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		env: { ...process.env, DATABASE_FILE: dataFile, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

@@ -75,3 +75,7 @@ export function grade(q: Question, fields: FormFields): Graded {
 	const { correct, points } = def.score(parsed.data, key);
 	return { ok: true, correct, points, answer: parsed.data, given: def.shown(parsed.data), key: def.shown(key) };
 }
+
+/** Choice ids (or values) of a stored answer and of the key, to show a past answer again. */
+export const shownAnswer = (q: Question, answer: unknown): string[] => defOf(q).shown(answer);
+export const shownKey = (q: Question): string[] => defOf(q).shown(defOf(q).keyOf(q));

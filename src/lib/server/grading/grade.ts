@@ -1,11 +1,39 @@
 /** Grades one posted answer on the server and builds the feedback the student sees afterwards. */
 import { formFields } from '$lib/questions/common';
 import { grade } from '$lib/questions/registry';
-import type { Lesson } from '$lib/content/load';
+import type { Lesson, LessonQuestion } from '$lib/content/load';
 import type { Feedback } from '$lib/feedback';
 import { findSource } from '../content';
 
-export type GradeResult = { ok: true; feedback: Feedback } | { ok: false; status: 400 | 404; message: string };
+export type GradeResult =
+	| { ok: true; question: LessonQuestion; answer: unknown; feedback: Feedback }
+	| { ok: false; status: 400 | 404; message: string };
+
+export function buildFeedback(
+	question: LessonQuestion,
+	graded: { correct: boolean; points: number; given: string[]; key: string[] },
+	saved: boolean
+): Feedback {
+	return {
+		questionId: question.id,
+		correct: graded.correct,
+		points: graded.points,
+		given: graded.given,
+		key: graded.key,
+		saved,
+		explanation: question.explanation,
+		citations: question.cite.map((c) => {
+			const source = findSource(c.source)!;
+			const sentences = c.sentenceIds.map((sid) => ({ id: sid, text: source.sentences[sid - 1]!.text }));
+			return {
+				source: source.id,
+				title: source.title,
+				sentences,
+				href: `/sources/${source.id}?hl=${c.sentenceIds.join(',')}#s-${c.sentenceIds[0]}`
+			};
+		})
+	};
+}
 
 export function gradeAnswer(lesson: Lesson, data: FormData): GradeResult {
 	const id = data.get('question');
@@ -14,25 +42,5 @@ export function gradeAnswer(lesson: Lesson, data: FormData): GradeResult {
 	if (!question) return { ok: false, status: 404, message: 'That question is not part of this lesson. Reload the page and try again.' };
 	const graded = grade(question, formFields(data));
 	if (!graded.ok) return { ok: false, status: 400, message: graded.message };
-	return {
-		ok: true,
-		feedback: {
-			questionId: question.id,
-			correct: graded.correct,
-			points: graded.points,
-			given: graded.given,
-			key: graded.key,
-			explanation: question.explanation,
-			citations: question.cite.map((c) => {
-				const source = findSource(c.source)!;
-				const sentences = c.sentenceIds.map((sid) => ({ id: sid, text: source.sentences[sid - 1]!.text }));
-				return {
-					source: source.id,
-					title: source.title,
-					sentences,
-					href: `/sources/${source.id}?hl=${c.sentenceIds.join(',')}#s-${c.sentenceIds[0]}`
-				};
-			})
-		}
-	};
+	return { ok: true, question, answer: graded.answer, feedback: buildFeedback(question, graded, false) };
 }

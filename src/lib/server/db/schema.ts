@@ -1,0 +1,75 @@
+/**
+ * The one Database type both engines share. Portable on purpose: ids are random text
+ * (crypto.randomUUID), times are ISO-8601 UTC text, booleans are 0/1 integers.
+ */
+export interface UserTable {
+	id: string;
+	role: 'student' | 'teacher';
+	username: string | null;
+	email: string | null;
+	display_name: string;
+	password_hash: string;
+	created_at: string;
+}
+
+export interface SessionTable {
+	/** SHA-256 of the token in the cookie, so a leaked database holds no usable session */
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface ClassTable {
+	id: string;
+	teacher_id: string;
+	name: string;
+	section: string | null;
+	join_code: string | null;
+	time_zone: string;
+	created_at: string;
+}
+
+export interface MembershipTable {
+	class_id: string;
+	student_id: string;
+	joined_at: string;
+}
+
+export interface AssignmentTable {
+	id: string;
+	class_id: string;
+	/** "module" or "module/lesson" */
+	target: string;
+	due_at: string | null;
+	created_at: string;
+}
+
+export interface AnswerTable {
+	id: string;
+	/** the signed-in student, or null for a guest (see guest_id) */
+	user_id: string | null;
+	/** the browser session of a guest, moved to user_id when the guest signs up */
+	guest_id: string | null;
+	/** "module/lesson": where the question was answered */
+	lesson: string;
+	question_id: string;
+	/** the parsed answer as JSON */
+	answer: string;
+	correct: 0 | 1;
+	points: number;
+	/** SHA-256 of the question's type and key when it was graded: a later edit never silently regrades */
+	key_hash: string;
+	/** from the form: a repeated submission with the same key is stored once */
+	idempotency_key: string;
+	created_at: string;
+}
+
+export interface Database {
+	users: UserTable;
+	sessions: SessionTable;
+	classes: ClassTable;
+	memberships: MembershipTable;
+	assignments: AssignmentTable;
+	answers: AnswerTable;
+}

@@ -1,0 +1,63 @@
+/**
+ * The path of an answer: grade on the server, store it durably (once per idempotency key),
+ * and only then report it saved.
+ */
+import { z } from 'zod';
+import type { Lesson } from '$lib/content/load';
+import type { Feedback } from '$lib/feedback';
+import { shownAnswer, shownKey } from '$lib/questions/registry';
+import { IdempotencyConflict, latestAnswers, recordAnswer } from '../db/answers';
+import { getDb } from '../db';
+import { buildFeedback, gradeAnswer } from './grade';
+import { keyHash } from './key-hash';
+
+export interface Learner {
+	userId: string | null;
+	guestId: string | null;
+}
+
+const idempotencyKey = z
+	.string({ error: 'The form is missing its submission key. Reload the page and try again.' })
+	.regex(/^[A-Za-z0-9-]{16,64}$/, 'The form’s submission key is not valid. Reload the page and try again.');
+
+export type SubmitResult = { ok: true; feedback: Feedback; duplicate: boolean } | { ok: false; status: 400 | 404 | 409; message: string };
+
+export async function submitAnswer(lesson: Lesson, data: FormData, learner: () => Learner): Promise<SubmitResult> {
+	const graded = gradeAnswer(lesson, data);
+	if (!graded.ok) return graded;
+	const key = idempotencyKey.safeParse(data.get('idem') ?? undefined);
+	if (!key.success) return { ok: false, status: 400, message: key.error.issues[0]!.message };
+	const who = learner();
+	const { db } = await getDb();
+	try {
+		const { duplicate } = await recordAnswer(db, {
+			...who,
+			lesson: `${lesson.module}/${lesson.slug}`,
+			questionId: graded.question.id,
+			answer: graded.answer,
+			correct: graded.feedback.correct,
+			points: graded.feedback.points,
+			keyHash: keyHash(graded.question),
+			idempotencyKey: key.data
+		});
+		return { ok: true, feedback: { ...graded.feedback, saved: true }, duplicate };
+	} catch (e) {
+		if (e instanceof IdempotencyConflict) return { ok: false, status: 409, message: e.message };
+		throw e;
+	}
+}
+
+/** The learner's latest stored answer to each question of the lesson, shown again as feedback. */
+export async function pastFeedback(lesson: Lesson, who: Learner): Promise<Record<string, Feedback>> {
+	if (!who.userId && !who.guestId) return {};
+	const { db } = await getDb();
+	const rows = await latestAnswers(db, who, `${lesson.module}/${lesson.slug}`);
+	const out: Record<string, Feedback> = {};
+	for (const row of rows) {
+		const q = lesson.questions.find((x) => x.id === row.question_id);
+		if (!q) continue;
+		const given = shownAnswer(q, JSON.parse(row.answer));
+		out[q.id] = buildFeedback(q, { correct: row.correct === 1, points: row.points, given, key: shownKey(q) }, true);
+	}
+	return out;
+}
