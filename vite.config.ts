@@ -9,7 +9,23 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] }
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts'],
+					exclude: ['tests/unit/server/db/**']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					// every database test runs on both engines: SQLite and a throwaway PostgreSQL
+					name: 'db',
+					environment: 'node',
+					include: ['tests/unit/server/db/**/*.test.ts'],
+					globalSetup: ['tests/unit/server/db/pg-setup.ts'],
+					hookTimeout: 60_000
+				}
 			},
 			{
 				extends: true,
