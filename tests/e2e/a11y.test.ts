@@ -1,0 +1,87 @@
+/**
+ * axe-core on the main kinds of page, in the light and the dark colour scheme (the stylesheet
+ * promises AA contrast in both): WCAG 2.0/2.1 A and AA and WCAG 2.2 AA rules, zero violations.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from './browser';
+import { baseURL, lessonWithAllTypes, rightAnswer, wrongAnswer } from './content';
+import type { LessonQuestion } from '../../src/lib/content/load';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const L = lessonWithAllTypes();
+const cite = L.single.cite[0]!;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await Promise.all(contexts.map((c) => c.close()));
+	await browser?.close();
+});
+
+type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** One line per failing element: rule, impact, selector, and what is wrong. */
+function describeViolations(results: Results): string {
+	return results.violations
+		.flatMap((v) =>
+			v.nodes.map(
+				(n) =>
+					`${v.id} (${v.impact ?? 'n/a'}) ${n.target.join(' ')}\n    ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`
+			)
+		)
+		.join('\n');
+}
+
+async function answer(page: Page, q: LessonQuestion, ids: string[]) {
+	const card = page.locator(`#q-${q.id}`);
+	for (const id of ids) await card.locator(`input[name="choice"][value="${id}"]`).check();
+	await card.getByRole('button', { name: 'Check answer' }).click();
+	await card.getByRole('status').waitFor();
+}
+
+const pages: { name: string; path: string; prepare?: (page: Page) => Promise<void> }[] = [
+	{ name: 'home', path: '/' },
+	{
+		name: 'lesson with feedback',
+		path: L.path,
+		async prepare(page) {
+			await answer(page, L.single, rightAnswer(L.single));
+			await answer(page, L.trueFalse, wrongAnswer(L.trueFalse));
+			// an error state too
+			await page.locator(`#q-${L.multiple.id}`).getByRole('button', { name: 'Check answer' }).click();
+			await page.locator(`#q-${L.multiple.id}`).getByRole('alert').waitFor();
+		}
+	},
+	{
+		name: 'highlighted source',
+		path: `/sources/${cite.source}?hl=${cite.sentenceIds.join(',')}#s-${cite.sentenceIds[0]}`,
+		async prepare(page) {
+			await page.locator(`mark#s-${cite.sentenceIds[0]}`).waitFor();
+		}
+	},
+	{ name: 'source with debris', path: '/sources/001' }
+];
+
+describe.each(['light', 'dark'] as const)('axe, %s colour scheme', (colorScheme) => {
+	test.each(pages)('$name has no WCAG A/AA violations', async ({ path, prepare }) => {
+		const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+		contexts.push(context);
+		const page = await context.newPage();
+		const response = await page.goto(`${baseURL()}${path}`, { waitUntil: prepare ? 'networkidle' : 'load' });
+		expect(response?.status()).toBe(200);
+		await prepare?.(page);
+		// no transitions or smooth scrolling in the middle of a colour check
+		await page.waitForTimeout(200);
+		const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+		expect(results.passes.length, 'axe ran no checks').toBeGreaterThan(0);
+		expect(results.violations.length, `axe violations on ${path} (${colorScheme}):\n${describeViolations(results)}`).toBe(0);
+		await context.close();
+		contexts.splice(contexts.indexOf(context), 1);
+	});
+});

@@ -1,0 +1,188 @@
+/**
+ * Shared helpers for the end-to-end tests: the course content read from lessons/ (the same
+ * loader the app uses), the server's URL, and small text helpers for searching pages.
+ */
+import { inject } from 'vitest';
+import { loadContent, type Content, type Lesson, type LessonQuestion, type Module } from '../../src/lib/content/load';
+import { readContentFiles } from '../../src/lib/server/content/files';
+
+let cached: Content | undefined;
+
+/** The content under lessons/, loaded and checked exactly as the app does; throws on problems. */
+export function content(): Content {
+	if (cached) return cached;
+	const { content, problems } = loadContent(readContentFiles(process.cwd()));
+	if (problems.length) throw new Error(`lessons/ has problems:\n${problems.map((p) => `${p.file}: ${p.message}`).join('\n')}`);
+	cached = content;
+	return content;
+}
+
+export const baseURL = (): string => inject('baseURL');
+
+export interface LessonRef {
+	module: Module;
+	lesson: Lesson;
+	/** /modules/<module>/<lesson> */
+	path: string;
+}
+
+export function allLessons(): LessonRef[] {
+	return content().modules.flatMap((module) =>
+		module.lessons.map((lesson) => ({ module, lesson, path: `/modules/${module.slug}/${lesson.slug}` }))
+	);
+}
+
+export type QuestionOf<T extends LessonQuestion['type']> = Extract<LessonQuestion, { type: T }>;
+
+/** The first lesson that has a question of every type, with one question of each type. */
+export function lessonWithAllTypes() {
+	for (const ref of allLessons()) {
+		const single = ref.lesson.questions.find((q): q is QuestionOf<'single'> => q.type === 'single');
+		const multiple = ref.lesson.questions.find((q): q is QuestionOf<'multiple'> => q.type === 'multiple');
+		const trueFalse = ref.lesson.questions.find((q): q is QuestionOf<'true-false'> => q.type === 'true-false');
+		if (single && multiple && trueFalse) return { ...ref, single, multiple, trueFalse };
+	}
+	throw new Error('No lesson has a single, a multiple and a true-false question.');
+}
+
+/** The choice ids that answer a question right, and one answer that is wrong. */
+export function rightAnswer(q: LessonQuestion): string[] {
+	if (q.type === 'single') return [q.answer];
+	if (q.type === 'multiple') return [...q.answers];
+	return [String(q.answer)];
+}
+
+export function wrongAnswer(q: LessonQuestion): string[] {
+	if (q.type === 'single') return [q.choices.find((c) => c.id !== q.answer)!.id];
+	if (q.type === 'multiple') return [q.choices.find((c) => !q.answers.includes(c.id))!.id];
+	return [String(!q.answer)];
+}
+
+/** The source sentences a citation resolves to, joined as the feedback shows them. */
+export function citedText(cite: LessonQuestion['cite'][number]): string {
+	const source = content().sources.find((s) => s.id === cite.source);
+	if (!source) throw new Error(`no source ${cite.source}`);
+	return cite.sentenceIds.map((id) => source.sentences[id - 1]!.text).join(' ');
+}
+
+export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Undoes the escaping a string gets in HTML, in JSON and in JavaScript string literals
+ * (`&#39;`, `&quot;`, `&amp;`, `\u003C`, `\"`, `\n`, …), then folds white space, so that a
+ * sentence can be searched for wherever it was embedded.
+ */
+export function searchable(text: string): string {
+	const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+	let out = text;
+	// twice, for text that was escaped twice (JSON inside HTML, a string inside a script)
+	for (let i = 0; i < 2; i++) {
+		out = out
+			.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+			.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+			.replace(/\\([nrt])/g, ' ')
+			.replace(/\\(["'`\\/])/g, '$1')
+			.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+			.replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+			.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => named[name]!);
+	}
+	return fold(out);
+}
+
+/**
+ * Everything the course is meant to show before an answer: titles, summaries, objectives,
+ * key terms, prompts, choices and the lesson prose (Markdown marks removed), searchable.
+ */
+export function publicText(): string {
+	const c = content();
+	const parts = c.modules.flatMap((m) => [
+		m.title,
+		m.summary,
+		...m.objectives,
+		...m.lessons.flatMap((l) => [
+			l.title,
+			l.summary,
+			...l.objectives,
+			...l.keyTerms.flatMap((t) => [t.term, t.meaning]),
+			l.body.replace(/[*_#`>]/g, ''),
+			...l.questions.flatMap((q) => [q.prompt, ...(q.type === 'true-false' ? [] : q.choices.map((ch) => ch.text))])
+		])
+	]);
+	return parts.map(searchable).join('\n');
+}
+
+/**
+ * Distinctive 40-character slices of a secret text: windows of it that occur nowhere in the
+ * public text (a lesson's prose may restate part of an explanation), the first, middle and
+ * last of them. The whole text when it is shorter than that. Empty when nothing is distinctive.
+ */
+export function slices(text: string, size = 40, known = publicText()): string[] {
+	const t = searchable(text);
+	if (t.length <= size) return known.includes(t) ? [] : [t];
+	const windows: string[] = [];
+	for (let i = 0; i + size <= t.length; i++) {
+		const w = t.slice(i, i + size);
+		if (!known.includes(w)) windows.push(w);
+	}
+	if (!windows.length) return [];
+	return [...new Set([windows[0]!, windows[Math.floor(windows.length / 2)]!, windows[windows.length - 1]!])];
+}
+
+export interface Secret {
+	question: string;
+	what: string;
+	text: string;
+	/** the distinctive slices to search for */
+	slices: string[];
+}
+
+/** Every secret text of every question: its explanation and its cited quotes. */
+export function secrets(): Secret[] {
+	const known = publicText();
+	return allLessons().flatMap(({ lesson }) =>
+		lesson.questions.flatMap((q) =>
+			[
+				{ question: q.id, what: 'explanation', text: q.explanation },
+				...q.cite.map((c, i) => ({ question: q.id, what: `cite[${i}].quote`, text: c.quote }))
+			].map((s) => ({ ...s, slices: slices(s.text, 40, known) }))
+		)
+	);
+}
+
+/** The slices of a secret found in `haystack` (already passed through `searchable`). */
+export const leaks = (haystack: string, secret: Secret): string[] => secret.slices.filter((s) => haystack.includes(s));
+
+/**
+ * Posts an answer as a plain HTML form would (what a browser without JavaScript sends: it
+ * accepts HTML), with a fresh submission key (`idem`) unless `fields` has one or `idem` is null.
+ * Pass `accept: application/json` and `x-sveltekit-action` in headers to post as use:enhance does.
+ */
+export async function postAnswer(
+	path: string,
+	fields: [string, string][],
+	{ headers = {}, idem = crypto.randomUUID(), cookie }: { headers?: Record<string, string>; idem?: string | null; cookie?: string } = {}
+) {
+	const all = idem === null || fields.some(([k]) => k === 'idem') ? fields : [...fields, ['idem', idem] as [string, string]];
+	const res = await fetch(`${baseURL()}${path}?/answer`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+			origin: baseURL(),
+			...(cookie ? { cookie } : {}),
+			...headers
+		},
+		body: new URLSearchParams(all).toString(),
+		redirect: 'manual'
+	});
+	return {
+		status: res.status,
+		text: await res.text(),
+		type: res.headers.get('content-type') ?? '',
+		/** the cookies the response set, as a Cookie header */
+		cookie: res.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ')
+	};
+}
