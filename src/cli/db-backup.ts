@@ -22,5 +22,10 @@ if (resolve(destination) === resolve(config.file)) {
 	console.error('The backup file must not be the database itself.');
 	process.exit(2);
 }
-const { pages } = await backupSqlite(config.file, destination);
-console.log(`Backed up ${resolve(config.file)} to ${resolve(destination)} (${pages} pages).`);
+try {
+	const { bytes } = await backupSqlite(config.file, destination);
+	console.log(`Backed up ${resolve(config.file)} to ${resolve(destination)} (${(bytes / 1024).toFixed(0)} KiB).`);
+} catch (e) {
+	console.error(e instanceof Error ? e.message : e);
+	process.exit(1);
+}

@@ -1,46 +1,46 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countAnswers, recordAnswer } from '../../../../src/lib/server/db/answers';
+import { countAnswers } from '../../../../src/lib/server/db/answers';
 import { backupSqlite } from '../../../../src/lib/server/db/backup';
 import { createDb } from '../../../../src/lib/server/db/client';
 import { sqliteIntegrity } from '../../../../src/lib/server/db/health';
 import { migrateToLatest } from '../../../../src/lib/server/db/migrate';
 
 describe('db:backup (embedded engine)', () => {
-	it('makes a consistent, intact copy while answers are being written', async () => {
+	it('makes a consistent, intact copy while another process keeps writing', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'bc-backup-'));
-		const live = createDb({ engine: 'sqlite', file: join(dir, 'live.db') });
+		const file = join(dir, 'live.db');
+		const live = createDb({ engine: 'sqlite', file });
 		await migrateToLatest(live.db);
-		const write = (i: number) =>
-			recordAnswer(live.db, {
-				userId: null,
-				guestId: 'g',
-				lesson: 'm/l',
-				questionId: `q${i}`,
-				answer: i,
-				correct: true,
-				points: 1,
-				keyHash: 'k',
-				idempotencyKey: crypto.randomUUID()
-			});
-		for (let i = 0; i < 200; i++) await write(i);
-		let writing = true;
-		let written = 200;
-		const writer = (async () => {
-			while (writing) await write(written++);
-		})();
-		const { pages } = await backupSqlite(join(dir, 'live.db'), join(dir, 'copy.db'));
-		writing = false;
-		await writer;
-		expect(pages).toBeGreaterThan(0);
+		await live.close();
+		const writer = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(__dirname, 'writer.ts'), file]);
+		let reported = 0;
+		writer.stdout.on('data', (d: Buffer) => (reported = Number(d.toString().trim().split('\n').pop())));
+		// wait until the writer is well under way, then copy while it writes
+		while (reported < 200) await new Promise((r) => setTimeout(r, 20));
+		const { bytes } = await backupSqlite(file, join(dir, 'copy.db'));
+		const after = reported;
+		writer.kill('SIGKILL');
+		expect(bytes).toBeGreaterThan(0);
 		expect(sqliteIntegrity(join(dir, 'copy.db'))).toBe('ok');
 		const copy = createDb({ engine: 'sqlite', file: join(dir, 'copy.db') });
 		const n = await countAnswers(copy.db);
-		expect(n).toBeGreaterThanOrEqual(200);
-		expect(n).toBeLessThanOrEqual(written);
 		await copy.close();
+		expect(n).toBeGreaterThanOrEqual(200);
+		expect(n).toBeLessThan(after + 52);
+	}, 60_000);
+});
+
+describe('db:backup refuses to overwrite', () => {
+	it('an existing file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bc-backup-'));
+		const live = createDb({ engine: 'sqlite', file: join(dir, 'live.db') });
+		await migrateToLatest(live.db);
 		await live.close();
+		await backupSqlite(join(dir, 'live.db'), join(dir, 'copy.db'));
+		await expect(backupSqlite(join(dir, 'live.db'), join(dir, 'copy.db'))).rejects.toThrow(/already exists/);
 	});
 });
