@@ -4,6 +4,11 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			user: import('$lib/server/db/users').User | null;
+			/** a guest's browser session, if they have answered anything */
+			guestId: string | null;
+		}
 	}
 }
 

@@ -1,8 +1,23 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
+import { validateSession } from '$lib/server/db/sessions';
+import { readGuestId } from '$lib/server/guest';
 
 // Create and migrate the database before the first request is served.
 export const init: ServerInit = async () => {
 	const { engine, where } = await getDb();
 	console.log(`Database ready: ${engine} at ${where}`);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.guestId = readGuestId(event.cookies);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { db } = await getDb();
+		event.locals.user = await validateSession(db, token);
+		if (!event.locals.user) clearSessionCookie(event.cookies);
+	}
+	return resolve(event);
 };

@@ -89,3 +89,23 @@ export async function latestAnswers(
 	for (const r of rows) if (!latest.has(r.question_id)) latest.set(r.question_id, r);
 	return [...latest.values()];
 }
+
+/** Every answer of one signed-in student, oldest first. */
+export async function answersOf(db: Kysely<Database>, userId: string): Promise<StoredAnswer[]> {
+	return db.selectFrom('answers').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** How often this learner has answered a question: the attempt number seeds the retry shuffle. */
+export async function attemptCounts(
+	db: Kysely<Database>,
+	who: { userId: string | null; guestId: string | null },
+	lesson: string
+): Promise<Map<string, number>> {
+	let q = db
+		.selectFrom('answers')
+		.select((eb) => ['question_id', eb.fn.countAll<string | number>().as('n')])
+		.where('lesson', '=', lesson);
+	q = who.userId ? q.where('user_id', '=', who.userId) : q.where('guest_id', '=', who.guestId ?? '').where('user_id', 'is', null);
+	const rows = await q.groupBy('question_id').execute();
+	return new Map(rows.map((r) => [r.question_id, Number(r.n)]));
+}

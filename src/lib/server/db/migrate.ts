@@ -1,10 +1,12 @@
 /** The one migration history, bundled with the app (no folder to find at run time). */
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_accounts';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
-	'0001_initial': m0001
+	'0001_initial': m0001,
+	'0002_accounts': m0002
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -9,6 +9,8 @@ export interface UserTable {
 	email: string | null;
 	display_name: string;
 	password_hash: string;
+	/** IANA zone, for the review schedule's "different days" */
+	time_zone: string;
 	created_at: string;
 }
 
@@ -17,7 +19,16 @@ export interface SessionTable {
 	id: string;
 	user_id: string;
 	created_at: string;
+	/** absolute end of the session */
 	expires_at: string;
+	/** for the idle timeout */
+	last_seen_at: string | null;
+}
+
+export interface RateLimitTable {
+	key: string;
+	window_start: string;
+	count: number;
 }
 
 export interface ClassTable {
@@ -72,4 +83,5 @@ export interface Database {
 	memberships: MembershipTable;
 	assignments: AssignmentTable;
 	answers: AnswerTable;
+	rate_limits: RateLimitTable;
 }

@@ -1,17 +1,34 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson, findModule, lessonHtml, neighbours } from '$lib/server/content';
-import { ensureGuestId, readGuestId } from '$lib/server/guest';
+import { getDb } from '$lib/server/db';
+import { attemptCounts } from '$lib/server/db/answers';
+import { seededShuffle } from '$lib/server/grading/shuffle';
 import { pastFeedback, submitAnswer } from '$lib/server/grading/submit';
+import { answeringLearner, currentLearner } from '$lib/server/learner';
 import { toPublic } from '$lib/questions/registry';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = () => error(404, { message: 'There is no lesson at this address.' });
 
-export const load: PageServerLoad = async ({ params, cookies }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const module = findModule(params.module);
 	const lesson = findLesson(params.module, params.lesson);
 	if (!module || !lesson) notFound();
 	const { previous, next, index, count } = neighbours(lesson!);
+	const learner = currentLearner(locals);
+	const past = await pastFeedback(lesson!, learner);
+	const retry = url.searchParams.get('retry') === 'missed';
+	const missed = lesson!.questions.filter((q) => past[q.id] && !past[q.id]!.correct);
+	let questions = lesson!.questions.map(toPublic);
+	if (retry) {
+		// only the missed ones, choices shuffled per attempt on the server; grading is by choice id
+		const attempts = await attemptCounts((await getDb()).db, learner, `${lesson!.module}/${lesson!.slug}`);
+		const who = learner.userId ?? learner.guestId ?? 'anonymous';
+		questions = missed.map((q) => {
+			const pub = toPublic(q);
+			return { ...pub, choices: seededShuffle(pub.choices, `${who}:${q.id}:${attempts.get(q.id) ?? 0}`) } as typeof pub;
+		});
+	}
 	return {
 		module: { slug: module!.slug, title: module!.title },
 		lesson: {
@@ -23,9 +40,12 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			html: lessonHtml(lesson!)
 		},
 		// only the public part of each question: no key, no explanation, no citation
-		questions: lesson!.questions.map(toPublic),
-		// feedback only for questions this learner has already answered
-		past: await pastFeedback(lesson!, { userId: null, guestId: readGuestId(cookies) }),
+		questions,
+		retry,
+		missedCount: missed.length,
+		answeredCount: Object.keys(past).length,
+		// feedback only for questions this learner has already answered (not on a retry: a fresh start)
+		past: retry ? {} : past,
 		// one submission key per form: a double click or a retried request is stored once
 		formKeys: Object.fromEntries(lesson!.questions.map((q) => [q.id, crypto.randomUUID()])),
 		position: { index, count },
@@ -35,12 +55,12 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 };
 
 export const actions: Actions = {
-	answer: async ({ params, request, cookies, url }) => {
+	answer: async ({ params, request, cookies, url, locals }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
 		const data = await request.formData().catch(() => null);
 		if (!data) return fail(400, { questionId: null, message: 'The answer could not be read. Please try again.' });
-		const result = await submitAnswer(lesson!, data, () => ({ userId: null, guestId: ensureGuestId(cookies, url) }));
+		const result = await submitAnswer(lesson!, data, () => answeringLearner(locals, cookies, url));
 		if (!result.ok) {
 			const qid = data.get('question');
 			return fail(result.status, { questionId: typeof qid === 'string' ? qid : null, message: result.message });

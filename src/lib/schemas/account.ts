@@ -1,0 +1,74 @@
+/** Account forms, validated on the server with these schemas; messages are written for students. */
+import { z } from 'zod';
+
+const zoneOk = (tz: string) => {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: tz });
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+export const displayName = z
+	.string({ error: 'Enter your name.' })
+	.trim()
+	.min(1, 'Enter your name.')
+	.max(60, 'Keep your name under 60 characters.');
+
+export const username = z
+	.string({ error: 'Choose a username.' })
+	.trim()
+	.toLowerCase()
+	.min(3, 'Use at least 3 characters.')
+	.max(30, 'Use at most 30 characters.')
+	.regex(/^[a-z0-9._-]+$/, 'Use only letters, digits, dots, dashes and underscores.');
+
+export const password = z
+	.string({ error: 'Choose a password.' })
+	.min(10, 'Use at least 10 characters.')
+	.max(200, 'Use at most 200 characters.');
+
+export const joinCode = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.transform((v) => v.replace(/[\s-]/g, ''))
+	.pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{6,8}$/, 'A join code has 6 to 8 letters and digits, like K7QXP3.'));
+
+export const timeZone = z
+	.string()
+	.trim()
+	.max(64)
+	.refine(zoneOk)
+	.catch('UTC');
+
+export const signupSchema = z.object({
+	displayName,
+	username,
+	password,
+	code: z.union([z.literal('').transform(() => undefined), joinCode]).optional(),
+	timeZone: timeZone.optional().transform((v) => v ?? 'UTC')
+});
+
+export const loginSchema = z.object({
+	username: z.string({ error: 'Enter your username.' }).trim().toLowerCase().min(1, 'Enter your username.').max(100),
+	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200)
+});
+
+export type FieldErrors = Record<string, string>;
+
+/** The first message per field, for showing next to each field. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const out: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = String(issue.path[0] ?? 'form');
+		out[key] ??= issue.message;
+	}
+	return out;
+}
+
+/** Form values as strings, for parsing (missing fields become undefined). */
+export function formValues(data: FormData, names: readonly string[]): Record<string, string | undefined> {
+	return Object.fromEntries(names.map((n) => [n, typeof data.get(n) === 'string' ? (data.get(n) as string) : undefined]));
+}

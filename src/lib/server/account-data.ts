@@ -1,0 +1,27 @@
+/** "Download my data": everything stored about a student, as JSON and as CSV. */
+import type { Kysely } from 'kysely';
+import { toCsv } from './csv';
+import { exportUserData } from './db/export';
+import type { Database } from './db/schema';
+
+export async function dataAsJson(db: Kysely<Database>, userId: string) {
+	const data = await exportUserData(db, userId);
+	return {
+		exportedAt: new Date().toISOString(),
+		...data,
+		answers: data.answers.map((a) => ({ ...a, answer: JSON.parse(a.answer) as unknown, correct: a.correct === 1 }))
+	};
+}
+
+/** One CSV with a row per stored record; the `record` column says which kind. */
+export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<string> {
+	const d = await exportUserData(db, userId);
+	const rows: (string | number | null)[][] = [];
+	if (d.user) {
+		rows.push(['account', d.user.created_at, `username=${d.user.username ?? ''}`, `name=${d.user.display_name}`, `time zone=${d.user.time_zone}`, '', '']);
+	}
+	for (const s of d.sessions) rows.push(['session', s.created_at, `expires=${s.expires_at}`, `last seen=${s.last_seen_at ?? ''}`, '', '', '']);
+	for (const m of d.memberships) rows.push(['class', m.joined_at, m.class_name, m.section ?? '', '', '', '']);
+	for (const a of d.answers) rows.push(['answer', a.created_at, a.lesson, a.question_id, a.answer, a.correct ? 'right' : 'wrong', a.points]);
+	return toCsv(['record', 'time', 'detail 1', 'detail 2', 'detail 3', 'detail 4', 'detail 5'], rows);
+}

@@ -1,0 +1,71 @@
+/** Sign-up and login for students: validated values in, a session (or a readable refusal) out. */
+import type { z } from 'zod';
+import type { loginSchema, signupSchema } from '$lib/schemas/account';
+import { getDb } from '../db';
+import { addMembership, findClassByCode } from '../db/classes';
+import { clearLimit, hit } from '../db/rate-limit';
+import { createSession } from '../db/sessions';
+import { claimGuestAnswers, createUser, findLogin, UsernameTaken, type User } from '../db/users';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+
+export const LOGIN_LIMITS = {
+	perUsername: { max: 5, windowMs: 15 * 60_000 },
+	perIp: { max: 30, windowMs: 15 * 60_000 }
+};
+
+export type AccountResult =
+	| { ok: true; user: User; token: string; expiresAt: Date }
+	| { ok: false; status: 400 | 401 | 409 | 429; field?: string; message: string };
+
+const minutes = (ms: number) => {
+	const m = Math.max(1, Math.ceil(ms / 60_000));
+	return `${m} minute${m === 1 ? '' : 's'}`;
+};
+
+export async function signUp(values: z.output<typeof signupSchema>, guestId: string | null): Promise<AccountResult> {
+	const { db } = await getDb();
+	const klass = values.code ? await findClassByCode(db, values.code) : undefined;
+	if (values.code && !klass) return { ok: false, status: 400, field: 'code', message: 'No class uses that code. Check it with your teacher.' };
+	try {
+		const user = await createUser(db, {
+			role: 'student',
+			username: values.username,
+			email: null,
+			displayName: values.displayName,
+			passwordHash: await hashPassword(values.password),
+			timeZone: values.timeZone
+		});
+		if (klass) await addMembership(db, klass.id, user.id);
+		if (guestId) await claimGuestAnswers(db, guestId, user.id);
+		const { token, expiresAt } = await createSession(db, user.id);
+		return { ok: true, user, token, expiresAt };
+	} catch (e) {
+		if (e instanceof UsernameTaken) return { ok: false, status: 409, field: 'username', message: e.message };
+		throw e;
+	}
+}
+
+export async function logIn(values: z.output<typeof loginSchema>, ip: string, guestId: string | null): Promise<AccountResult> {
+	const { db } = await getDb();
+	for (const [key, limit] of [
+		[`login:user:${values.username}`, LOGIN_LIMITS.perUsername],
+		[`login:ip:${ip}`, LOGIN_LIMITS.perIp]
+	] as const) {
+		const r = await hit(db, key, limit);
+		if (!r.allowed) {
+			return {
+				ok: false,
+				status: 429,
+				message: `Too many login attempts. Please wait ${minutes(r.retryAfterMs)} and try again.`
+			};
+		}
+	}
+	const row = await findLogin(db, values.username);
+	const valid = await verifyPassword(row?.password_hash ?? (await dummyHash()), values.password);
+	if (!row || !valid) return { ok: false, status: 401, message: 'That username and password do not match. Check both and try again.' };
+	await clearLimit(db, `login:user:${values.username}`);
+	if (guestId) await claimGuestAnswers(db, guestId, row.id);
+	const { token, expiresAt } = await createSession(db, row.id);
+	const { password_hash: _p, ...user } = row;
+	return { ok: true, user, token, expiresAt };
+}

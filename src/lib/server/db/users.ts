@@ -1,0 +1,68 @@
+/** Accounts. Deleting a user removes their sessions, memberships and answers (foreign keys cascade). */
+import type { Kysely } from 'kysely';
+import type { Database, UserTable } from './schema';
+
+export type User = Omit<UserTable, 'password_hash'>;
+
+export class UsernameTaken extends Error {
+	constructor() {
+		super('That username is taken. Try another one.');
+	}
+}
+
+export async function createUser(
+	db: Kysely<Database>,
+	u: { role: 'student' | 'teacher'; username: string | null; email: string | null; displayName: string; passwordHash: string; timeZone: string }
+): Promise<User> {
+	const row: UserTable = {
+		id: crypto.randomUUID(),
+		role: u.role,
+		username: u.username,
+		email: u.email,
+		display_name: u.displayName,
+		password_hash: u.passwordHash,
+		time_zone: u.timeZone,
+		created_at: new Date().toISOString()
+	};
+	const inserted = await db
+		.insertInto('users')
+		.values(row)
+		.onConflict((oc) => oc.doNothing())
+		.executeTakeFirst();
+	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new UsernameTaken();
+	const { password_hash: _omit, ...user } = row;
+	return user;
+}
+
+export async function findLogin(db: Kysely<Database>, username: string) {
+	return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
+	return db
+		.selectFrom('users')
+		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function deleteUser(db: Kysely<Database>, id: string): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		// explicit, so that nothing depends on the engine enforcing cascades
+		await tx.deleteFrom('answers').where('user_id', '=', id).execute();
+		await tx.deleteFrom('memberships').where('student_id', '=', id).execute();
+		await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+		await tx.deleteFrom('users').where('id', '=', id).execute();
+	});
+}
+
+/** A guest who signs up or logs in keeps the answers of their browser session. */
+export async function claimGuestAnswers(db: Kysely<Database>, guestId: string, userId: string): Promise<number> {
+	const r = await db
+		.updateTable('answers')
+		.set({ user_id: userId, guest_id: null })
+		.where('guest_id', '=', guestId)
+		.where('user_id', 'is', null)
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows);
+}

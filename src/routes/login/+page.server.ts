@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, formValues, type FieldErrors, loginSchema } from '$lib/schemas/account';
+import { logIn } from '$lib/server/auth/accounts';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only local paths: never send someone to another site after login. */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/me');
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+		const data = await request.formData();
+		const raw = formValues(data, ['username', 'password']);
+		const values = { username: raw.username ?? '' };
+		const parsed = loginSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const result = await logIn(parsed.data, getClientAddress(), locals.guestId);
+		if (!result.ok) return fail(result.status, { values, errors: { form: result.message } as FieldErrors });
+		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { answersOf } from '$lib/server/db/answers';
+import { findQuestion } from '$lib/server/content/questions';
+import { seededShuffle } from '$lib/server/grading/shuffle';
+import { submitAnswer } from '$lib/server/grading/submit';
+import { requireStudent } from '$lib/server/guard';
+import { reviewQueue } from '$lib/server/progress/review';
+import { toPublic } from '$lib/questions/registry';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireStudent(locals, url);
+	const rows = await answersOf((await getDb()).db, user.id);
+	const attempts = new Map<string, number>();
+	for (const r of rows) attempts.set(r.question_id, (attempts.get(r.question_id) ?? 0) + 1);
+	const events = rows.map((r) => ({ questionId: r.question_id, correct: r.correct === 1, at: r.created_at }));
+	const queue = reviewQueue(events, user.time_zone, new Date()).filter((i) => findQuestion(i.questionId));
+	const due = queue.filter((i) => i.due).map((i) => {
+		const { lesson, question } = findQuestion(i.questionId)!;
+		const pub = toPublic(question);
+		return {
+			box: i.box,
+			lesson: { title: lesson.title, href: `/modules/${lesson.module}/${lesson.slug}` },
+			question: { ...pub, choices: seededShuffle(pub.choices, `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`) } as typeof pub,
+			formKey: crypto.randomUUID()
+		};
+	});
+	return { due, later: queue.filter((i) => !i.due).length };
+};
+
+export const actions: Actions = {
+	answer: async ({ request, locals, url }) => {
+		const user = requireStudent(locals, url);
+		const data = await request.formData().catch(() => null);
+		const id = data?.get('question');
+		const found = typeof id === 'string' ? findQuestion(id) : undefined;
+		if (!data || !found) return fail(404, { questionId: typeof id === 'string' ? id : null, message: 'That question is not part of the course any more. Reload the page.' });
+		const result = await submitAnswer(found.lesson, data, () => ({ userId: user.id, guestId: null }));
+		if (!result.ok) return fail(result.status, { questionId: found.question.id, message: result.message });
+		return { feedback: result.feedback };
+	}
+};

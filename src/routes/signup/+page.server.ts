@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/schemas/account';
+import { signUp } from '$lib/server/auth/accounts';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, '/me');
+	return { code: url.searchParams.get('code') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals }) => {
+		const data = await request.formData();
+		const raw = formValues(data, ['displayName', 'username', 'password', 'code', 'timeZone']);
+		// what was typed comes back with the errors, never the password
+		const values = { displayName: raw.displayName ?? '', username: raw.username ?? '', code: raw.code ?? '' };
+		const parsed = signupSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const result = await signUp(parsed.data, locals.guestId);
+		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
+		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		redirect(303, '/me?welcome=1');
+	}
+};
