@@ -177,6 +177,12 @@ export function loadContent(files: readonly ContentFile[]): { content: Content; 
 		if (!lessonFiles.length) problems.push({ file: `lessons/${dir}`, message: 'this module has no lessons (.svx files)' });
 		if (meta) modules.push({ slug: slugOf(dir), path: `lessons/${dir}`, ...meta, lessons });
 	}
+	const lessonSlugs = new Map<string, string>();
+	for (const l of modules.flatMap((m) => m.lessons)) {
+		const other = lessonSlugs.get(l.slug);
+		if (other) problems.push({ file: l.path, message: `the lesson slug "${l.slug}" is also used by ${other}; lesson slugs are unique across the course` });
+		lessonSlugs.set(l.slug, l.path);
+	}
 	return { content: { modules, sources }, problems };
 }
 

@@ -31,6 +31,10 @@ export const findSource = (id: string) => sourceById.get(id);
 export const findLesson = (module: string, lesson: string) =>
 	moduleBySlug.get(module)?.lessons.find((l) => l.slug === lesson);
 
+const lessonBySlug = new Map(modules.flatMap((m) => m.lessons.map((l) => [l.slug, l] as const)));
+/** Lesson slugs are unique across the course (checked by the content loader). */
+export const findLessonBySlug = (slug: string) => lessonBySlug.get(slug);
+
 const bodyCache = new Map<string, string>();
 
 /** The lesson's prose as HTML, rendered from its compiled mdsvex component once. */

@@ -36,8 +36,11 @@ export interface ClassTable {
 	teacher_id: string;
 	name: string;
 	section: string | null;
+	/** null while joining is disabled */
 	join_code: string | null;
 	time_zone: string;
+	/** which attempt the gradebook counts */
+	counting: 'first' | 'best' | 'latest';
 	created_at: string;
 }
 
