@@ -37,9 +37,15 @@ export function utcToZonedInput(iso: string, timeZone: string): string {
 }
 
 export function formatInZone(iso: string, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(
-		new Date(iso)
-	);
+	return new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZoneName: 'short'
+	}).format(new Date(iso));
 }
 
 export function isTimeZone(tz: string): boolean {

@@ -51,8 +51,15 @@ export const signupSchema = z.object({
 	timeZone: timeZone.optional().transform((v) => v ?? 'UTC')
 });
 
+export const teacherSignupSchema = z.object({
+	displayName,
+	email: z.string({ error: 'Enter your email address.' }).trim().toLowerCase().max(200, 'That email address is too long.').pipe(z.email('Enter an email address like name@school.org.')),
+	password
+});
+
 export const loginSchema = z.object({
-	username: z.string({ error: 'Enter your username.' }).trim().toLowerCase().min(1, 'Enter your username.').max(100),
+	// a student's username, or a teacher's email address
+	username: z.string({ error: 'Enter your username.' }).trim().toLowerCase().min(1, 'Enter your username.').max(200),
 	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200)
 });
 

@@ -6,6 +6,7 @@ const toLogin = (url: URL) => redirect(303, `/login?next=${encodeURIComponent(ur
 
 export function requireStudent(locals: App.Locals, url: URL): User {
 	if (!locals.user) toLogin(url);
+	if (locals.user!.role === 'teacher') redirect(303, '/teacher');
 	return locals.user!;
 }
 

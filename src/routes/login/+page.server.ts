@@ -5,10 +5,11 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only local paths: never send someone to another site after login. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/me');
+const safeNext = (next: string | null, role: string) =>
+	next && next.startsWith('/') && !next.startsWith('//') ? next : role === 'teacher' ? '/teacher' : '/me';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.user.role));
 	return {};
 };
 
@@ -22,6 +23,6 @@ export const actions: Actions = {
 		const result = await logIn(parsed.data, getClientAddress(), locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { form: result.message } as FieldErrors });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), result.user.role));
 	}
 };

@@ -1,6 +1,10 @@
 import { modules } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { answersOf } from '$lib/server/db/answers';
+import { assignmentsForStudent } from '$lib/server/db/classes';
+import { lessonsOfTarget } from '$lib/server/content/assignments';
+import { dueLabel, dueState } from '$lib/server/progress/due';
+import { formatInZone } from '$lib/time-zone';
 import { requireStudent } from '$lib/server/guard';
 import { reviewQueue } from '$lib/server/progress/review';
 import { summarize } from '$lib/server/progress/summary';
@@ -8,9 +12,29 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireStudent(locals, url);
-	const rows = await answersOf((await getDb()).db, user.id);
+	const { db } = await getDb();
+	const [rows, assigned] = await Promise.all([answersOf(db, user.id), assignmentsForStudent(db, user.id)]);
 	const events = rows.map((r) => ({ lesson: r.lesson, questionId: r.question_id, correct: r.correct === 1, at: r.created_at }));
 	const progress = summarize(modules, events);
 	const due = reviewQueue(events, user.time_zone, new Date()).filter((i) => i.due).length;
-	return { displayName: user.display_name, welcome: url.searchParams.has('welcome'), ...progress, due };
+	const firstAt = new Map<string, string>();
+	for (const r of rows) if (!firstAt.has(`${r.lesson}#${r.question_id}`)) firstAt.set(`${r.lesson}#${r.question_id}`, r.created_at);
+	const now = new Date();
+	const assignments = assigned.flatMap((a) =>
+		lessonsOfTarget(a.target).map((l) => {
+			const key = `${l.module}/${l.slug}`;
+			const times = l.questions.map((q) => firstAt.get(`${key}#${q.id}`)).filter((t): t is string => Boolean(t));
+			const { state } = dueState(times, l.questions.length, a.due_at, now);
+			return {
+				id: `${a.id}:${key}`,
+				title: l.title,
+				href: `/modules/${key}`,
+				className: a.class_name,
+				due: a.due_at ? formatInZone(a.due_at, a.time_zone) : null,
+				state,
+				label: dueLabel[state]
+			};
+		})
+	);
+	return { assignments, displayName: user.display_name, welcome: url.searchParams.has('welcome'), ...progress, due };
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
+import { checkJoinLimit } from '$lib/server/auth/join';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,13 +11,17 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const data = await request.formData();
 		const raw = formValues(data, ['displayName', 'username', 'password', 'code', 'timeZone']);
 		// what was typed comes back with the errors, never the password
 		const values = { displayName: raw.displayName ?? '', username: raw.username ?? '', code: raw.code ?? '' };
 		const parsed = signupSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (parsed.data.code) {
+			const limited = await checkJoinLimit([`ip:${getClientAddress()}`]);
+			if (limited) return fail(429, { values, errors: { code: limited } as FieldErrors });
+		}
 		const result = await signUp(parsed.data, locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);

@@ -1,11 +1,11 @@
 /** Sign-up and login for students: validated values in, a session (or a readable refusal) out. */
 import type { z } from 'zod';
-import type { loginSchema, signupSchema } from '$lib/schemas/account';
+import type { loginSchema, signupSchema, teacherSignupSchema } from '$lib/schemas/account';
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
 import { clearLimit, hit } from '../db/rate-limit';
 import { createSession } from '../db/sessions';
-import { claimGuestAnswers, createUser, findLogin, UsernameTaken, type User } from '../db/users';
+import { claimGuestAnswers, createUser, findLogin, findLoginByEmail, UsernameTaken, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
 export const LOGIN_LIMITS = {
@@ -45,6 +45,25 @@ export async function signUp(values: z.output<typeof signupSchema>, guestId: str
 	}
 }
 
+export async function signUpTeacher(values: z.output<typeof teacherSignupSchema>): Promise<AccountResult> {
+	const { db } = await getDb();
+	try {
+		const user = await createUser(db, {
+			role: 'teacher',
+			username: null,
+			email: values.email,
+			displayName: values.displayName,
+			passwordHash: await hashPassword(values.password),
+			timeZone: 'UTC'
+		});
+		const { token, expiresAt } = await createSession(db, user.id);
+		return { ok: true, user, token, expiresAt };
+	} catch (e) {
+		if (e instanceof UsernameTaken) return { ok: false, status: 409, field: 'email', message: 'An account with that email address exists. Log in instead.' };
+		throw e;
+	}
+}
+
 export async function logIn(values: z.output<typeof loginSchema>, ip: string, guestId: string | null): Promise<AccountResult> {
 	const { db } = await getDb();
 	for (const [key, limit] of [
@@ -60,7 +79,7 @@ export async function logIn(values: z.output<typeof loginSchema>, ip: string, gu
 			};
 		}
 	}
-	const row = await findLogin(db, values.username);
+	const row = values.username.includes('@') ? await findLoginByEmail(db, values.username) : await findLogin(db, values.username);
 	const valid = await verifyPassword(row?.password_hash ?? (await dummyHash()), values.password);
 	if (!row || !valid) return { ok: false, status: 401, message: 'That username and password do not match. Check both and try again.' };
 	await clearLimit(db, `login:user:${values.username}`);

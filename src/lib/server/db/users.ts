@@ -6,6 +6,7 @@ export type User = Omit<UserTable, 'password_hash'>;
 
 export class UsernameTaken extends Error {
 	constructor() {
+		// also thrown for a taken email address (the same unique-constraint path)
 		super('That username is taken. Try another one.');
 	}
 }
@@ -36,6 +37,10 @@ export async function createUser(
 
 export async function findLogin(db: Kysely<Database>, username: string) {
 	return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findLoginByEmail(db: Kysely<Database>, email: string) {
+	return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
 export async function findUser(db: Kysely<Database>, id: string): Promise<User | undefined> {

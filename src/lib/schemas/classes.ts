@@ -1,0 +1,34 @@
+/** Class, assignment and join forms. Messages are written for the teacher or student reading them. */
+import { z } from 'zod';
+import { isTimeZone } from '../time-zone';
+import { joinCode } from './account';
+
+export const classSchema = z.object({
+	name: z.string({ error: 'Give the class a name.' }).trim().min(1, 'Give the class a name.').max(80, 'Keep the name under 80 characters.'),
+	section: z
+		.string()
+		.trim()
+		.max(40, 'Keep the period or section under 40 characters.')
+		.optional()
+		.transform((v) => v || null),
+	timeZone: z
+		.string({ error: 'Choose a time zone.' })
+		.trim()
+		.refine(isTimeZone, 'Choose a time zone from the list, like Europe/London.')
+});
+
+export const assignmentSchema = z.object({
+	target: z.string({ error: 'Choose a module or lesson to assign.' }).min(1, 'Choose a module or lesson to assign.'),
+	due: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => v || null)
+		.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the due date and time, like 2026-12-01 17:00.').nullable())
+});
+
+export const countingSchema = z.object({
+	counting: z.enum(['first', 'best', 'latest'], { error: 'Choose first, best or latest attempt.' })
+});
+
+export const joinSchema = z.object({ code: z.string({ error: 'Enter the join code.' }).min(1, 'Enter the join code.').pipe(joinCode) });

@@ -1,0 +1,29 @@
+/** Joining a class by code, with guessing rate limited per IP and per account. */
+import { getDb } from '../db';
+import { addMembership, findClassByCode } from '../db/classes';
+import { hit } from '../db/rate-limit';
+
+export const JOIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/** Counts one guess for each key; a readable refusal when any is over the limit. */
+export async function checkJoinLimit(keys: string[]): Promise<string | null> {
+	const { db } = await getDb();
+	for (const key of keys) {
+		const r = await hit(db, `join:${key}`, JOIN_LIMIT);
+		if (!r.allowed) {
+			const m = minutes(r.retryAfterMs);
+			return `Too many join codes tried. Please wait ${m} minute${m === 1 ? '' : 's'} and try again.`;
+		}
+	}
+	return null;
+}
+
+export async function joinClass(studentId: string, code: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+	const { db } = await getDb();
+	const klass = await findClassByCode(db, code);
+	if (!klass) return { ok: false, message: 'No class uses that code. Check it with your teacher.' };
+	await addMembership(db, klass.id, studentId);
+	return { ok: true, name: klass.name };
+}

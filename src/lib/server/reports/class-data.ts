@@ -1,0 +1,73 @@
+/**
+ * What every teacher report starts from: the signed-in teacher's class (404 for anyone
+ * else's), and the class's gradebook assembled from the database and the course content.
+ */
+import { error } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { LessonQuestion } from '$lib/content/load';
+import { toPublic, shownAnswer, shownKey } from '$lib/questions/registry';
+import { findLesson, modules } from '../content';
+import { lessonsOfTarget } from '../content/assignments';
+import { getDb } from '../db';
+import { assignmentsOf, classOfTeacher, roster } from '../db/classes';
+import { answersOfClass, type ClassAnswer } from '../db/gradebook';
+import type { Database } from '../db/schema';
+import { requireTeacher } from '../guard';
+import { assignedLessons, buildGradebook, type GradebookAnswer } from './gradebook';
+
+export const classNotFound = () => error(404, { message: 'There is no class of yours at this address.' });
+
+/** Guard for every report: teachers only (403 for students), and only their own class (404). */
+export async function teacherClass(locals: App.Locals, url: URL, classId: string) {
+	const teacher = requireTeacher(locals, url);
+	const { db } = await getDb();
+	const cls = await classOfTeacher(db, teacher.id, classId);
+	if (!cls) classNotFound();
+	return { db, teacher, cls: cls! };
+}
+
+/** Every lesson key of the course ("module/lesson"), in course order. */
+export const courseLessonKeys = (): string[] => modules.flatMap((m) => m.lessons.map((l) => `${m.slug}/${l.slug}`));
+
+export const toAttempt = (a: ClassAnswer): GradebookAnswer => ({
+	studentId: a.user_id,
+	lesson: a.lesson,
+	questionId: a.question_id,
+	correct: a.correct === 1,
+	points: Number(a.points),
+	at: a.created_at
+});
+
+export async function loadGradebook(db: Kysely<Database>, cls: { id: string; counting: 'first' | 'best' | 'latest' }, now = new Date()) {
+	const [members, assignments] = await Promise.all([roster(db, cls.id), assignmentsOf(db, cls.id)]);
+	const lessons = assignedLessons(assignments, lessonsOfTarget, courseLessonKeys());
+	const answers = members.length ? await answersOfClass(db, cls.id, lessons.map((l) => l.key)) : [];
+	const students = members.map((m) => ({ id: m.id, name: m.display_name, username: m.username }));
+	const rows = buildGradebook({ students, lessons, answers: answers.map(toAttempt), counting: cls.counting, now });
+	return { members, assignments, lessons, rows };
+}
+
+/** The question of a stored answer, if the course still has it. */
+export function questionOf(lessonKey: string, questionId: string): LessonQuestion | undefined {
+	const [m, l] = lessonKey.split('/');
+	return m && l ? findLesson(m, l)?.questions.find((q) => q.id === questionId) : undefined;
+}
+
+/** The choice ids of a stored answer (JSON text); empty when it cannot be read. */
+export function givenIds(question: LessonQuestion, answerJson: string): string[] {
+	try {
+		return shownAnswer(question, JSON.parse(answerJson));
+	} catch {
+		return [];
+	}
+}
+
+/** Choice ids as the texts the student saw, in the question's choice order. */
+export function choiceTexts(question: LessonQuestion, ids: readonly string[]): string[] {
+	const choices = toPublic(question).choices;
+	const known = choices.filter((c) => ids.includes(c.id)).map((c) => c.text);
+	const unknown = ids.filter((id) => !choices.some((c) => c.id === id));
+	return [...known, ...unknown];
+}
+
+export const keyTexts = (question: LessonQuestion) => choiceTexts(question, shownKey(question));

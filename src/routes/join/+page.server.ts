@@ -1,0 +1,29 @@
+import { fail } from '@sveltejs/kit';
+import { fieldErrors, formValues } from '$lib/schemas/account';
+import { joinSchema } from '$lib/schemas/classes';
+import { checkJoinLimit, joinClass } from '$lib/server/auth/join';
+import { getDb } from '$lib/server/db';
+import { classesOfStudent } from '$lib/server/db/classes';
+import { requireStudent } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireStudent(locals, url);
+	return { classes: await classesOfStudent((await getDb()).db, user.id), code: url.searchParams.get('code') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, getClientAddress }) => {
+		const user = requireStudent(locals, url);
+		const raw = formValues(await request.formData(), ['code']);
+		const values = { code: raw.code ?? '' };
+		if (user.role !== 'student') return fail(403, { values, errors: { code: 'Only student accounts join classes.' } });
+		const limited = await checkJoinLimit([`ip:${getClientAddress()}`, `user:${user.id}`]);
+		if (limited) return fail(429, { values, errors: { code: limited } });
+		const parsed = joinSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const result = await joinClass(user.id, parsed.data.code);
+		if (!result.ok) return fail(400, { values, errors: { code: result.message } });
+		return { joined: result.name };
+	}
+};

@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, formValues } from '$lib/schemas/account';
+import { classSchema } from '$lib/schemas/classes';
+import { getDb } from '$lib/server/db';
+import { classesOfTeacher, createClass } from '$lib/server/db/classes';
+import { requireTeacher } from '$lib/server/guard';
+import { formatCode } from '$lib/server/join-code';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const teacher = requireTeacher(locals, url);
+	const classes = await classesOfTeacher((await getDb()).db, teacher.id);
+	return {
+		name: teacher.display_name,
+		classes: classes.map((c) => ({ ...c, students: Number(c.students), code: c.join_code ? formatCode(c.join_code) : null }))
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, url }) => {
+		const teacher = requireTeacher(locals, url);
+		const raw = formValues(await request.formData(), ['name', 'section', 'timeZone']);
+		const parsed = classSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		const created = await createClass((await getDb()).db, { teacherId: teacher.id, ...parsed.data });
+		redirect(303, `/teacher/classes/${created.id}`);
+	}
+};

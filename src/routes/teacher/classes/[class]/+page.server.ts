@@ -1,0 +1,118 @@
+import { error, fail } from '@sveltejs/kit';
+import { fieldErrors, formValues } from '$lib/schemas/account';
+import { assignmentSchema, countingSchema } from '$lib/schemas/classes';
+import { lessonsOfTarget, targetOptions, targetTitle } from '$lib/server/content/assignments';
+import { getDb } from '$lib/server/db';
+import {
+	addAssignment,
+	assignmentsOf,
+	classOfTeacher,
+	disableJoinCode,
+	removeAssignment,
+	removeMember,
+	resetJoinCode,
+	roster,
+	updateAssignment,
+	updateClass
+} from '$lib/server/db/classes';
+import { requireTeacher } from '$lib/server/guard';
+import { formatCode } from '$lib/server/join-code';
+import { formatInZone, utcToZonedInput, zonedToUtc } from '$lib/time-zone';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function ownClass(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const teacher = requireTeacher(event.locals, event.url);
+	const { db } = await getDb();
+	const klass = await classOfTeacher(db, teacher.id, event.params.class);
+	if (!klass) error(404, { message: 'There is no class of yours at this address.' });
+	return { db, klass: klass!, teacher };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { db, klass } = await ownClass(event);
+	const [students, assignments] = await Promise.all([roster(db, klass.id), assignmentsOf(db, klass.id)]);
+	return {
+		klass: { id: klass.id, name: klass.name, section: klass.section, timeZone: klass.time_zone, counting: klass.counting },
+		code: klass.join_code ? formatCode(klass.join_code) : null,
+		joinUrl: klass.join_code ? `${event.url.origin}/signup?code=${klass.join_code}` : null,
+		students,
+		assignments: assignments.map((a) => ({
+			id: a.id,
+			title: targetTitle(a.target),
+			lessons: lessonsOfTarget(a.target).length,
+			due: a.due_at ? formatInZone(a.due_at, klass.time_zone) : null,
+			dueInput: a.due_at ? utcToZonedInput(a.due_at, klass.time_zone) : ''
+		})),
+		targets: targetOptions()
+	};
+};
+
+const idField = (data: FormData, name: string) => {
+	const v = data.get(name);
+	return typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? v : null;
+};
+
+export const actions: Actions = {
+	resetCode: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		await resetJoinCode(db, teacher.id, klass.id);
+		return { done: 'A new join code is ready. The old one no longer works.' };
+	},
+	disableCode: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		await disableJoinCode(db, teacher.id, klass.id);
+		return { done: 'Joining is switched off. Make a new code to let students join again.' };
+	},
+	removeStudent: async (event) => {
+		const { db, klass } = await ownClass(event);
+		const studentId = idField(await event.request.formData(), 'student');
+		const students = await roster(db, klass.id);
+		const student = students.find((s) => s.id === studentId);
+		if (!student) return fail(404, { error: 'That student is not in this class.' });
+		await removeMember(db, klass.id, student.id);
+		return { done: `${student.display_name} was removed from the class. Their answers are kept.` };
+	},
+	assign: async (event) => {
+		const { db, klass } = await ownClass(event);
+		const raw = formValues(await event.request.formData(), ['target', 'due']);
+		const parsed = assignmentSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { assign: { values: raw, errors: fieldErrors(parsed.error) } });
+		if (!lessonsOfTarget(parsed.data.target).length) {
+			return fail(400, { assign: { values: raw, errors: { target: 'Choose a module or lesson from the list.' } } });
+		}
+		const due = parsed.data.due ? zonedToUtc(parsed.data.due, klass.time_zone) : null;
+		if (parsed.data.due && !due) return fail(400, { assign: { values: raw, errors: { due: 'That date does not exist. Check the day and month.' } } });
+		await addAssignment(db, klass.id, parsed.data.target, due?.toISOString() ?? null);
+		return { done: `Assigned: ${targetTitle(parsed.data.target)}.` };
+	},
+	updateDue: async (event) => {
+		const { db, klass } = await ownClass(event);
+		const data = await event.request.formData();
+		const id = idField(data, 'assignment');
+		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
+		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
+		const raw = formValues(data, ['due']);
+		const parsed = assignmentSchema.shape.due.safeParse(raw.due);
+		const due = parsed.success && parsed.data ? zonedToUtc(parsed.data, klass.time_zone) : null;
+		if (!parsed.success || (parsed.data && !due)) {
+			return fail(400, { update: { id: existing.id, error: 'Enter the due date and time, like 2026-12-01 17:00, or leave it empty.' } });
+		}
+		await updateAssignment(db, klass.id, existing.id, due?.toISOString() ?? null);
+		return { done: due ? 'Due date changed. Answers already given are kept.' : 'Due date removed.' };
+	},
+	removeAssignment: async (event) => {
+		const { db, klass } = await ownClass(event);
+		const id = idField(await event.request.formData(), 'assignment');
+		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
+		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
+		await removeAssignment(db, klass.id, existing.id);
+		return { done: `Removed: ${targetTitle(existing.target)}. The answers already given are kept.` };
+	},
+	counting: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		const parsed = countingSchema.safeParse(formValues(await event.request.formData(), ['counting']));
+		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]!.message });
+		await updateClass(db, teacher.id, klass.id, { counting: parsed.data.counting });
+		return { done: `The gradebook now counts each student's ${parsed.data.counting} attempt.` };
+	}
+};

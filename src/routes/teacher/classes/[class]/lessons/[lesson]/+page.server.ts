@@ -1,0 +1,64 @@
+import { error } from '@sveltejs/kit';
+import { findLessonBySlug, findModule } from '$lib/server/content';
+import { lessonsOfTarget } from '$lib/server/content/assignments';
+import { assignmentsOf, roster } from '$lib/server/db/classes';
+import { answersOfClass } from '$lib/server/db/gradebook';
+import { shownKey, toPublic } from '$lib/questions/registry';
+import { layoutBars } from '$lib/server/reports/chart';
+import { givenIds, keyTexts, teacherClass, toAttempt } from '$lib/server/reports/class-data';
+import { assignedLessons } from '$lib/server/reports/gradebook';
+import { analyseItems, choiceDistribution, countedAttempt, countingSentence, GROUP_SHARE } from '$lib/server/reports/item-analysis';
+import { formatInZone } from '$lib/time-zone';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { db, cls } = await teacherClass(locals, url, params.class);
+	const lesson = findLessonBySlug(params.lesson);
+	if (!lesson) error(404, { message: 'There is no lesson at this address.' });
+	const key = `${lesson!.module}/${lesson!.slug}`;
+	const [members, assignments, answers] = await Promise.all([roster(db, cls.id), assignmentsOf(db, cls.id), answersOfClass(db, cls.id, [key])]);
+	const assigned = assignedLessons(assignments, lessonsOfTarget).find((l) => l.key === key);
+
+	const attempts = answers.map((a) => ({ ...toAttempt(a), answer: a.answer }));
+	const stats = analyseItems(
+		lesson!.questions.map((q) => q.id),
+		attempts,
+		cls.counting
+	);
+
+	const questions = lesson!.questions.map((q, i) => {
+		const s = stats[i]!;
+		// each student's counted attempt at this question: what they chose
+		const byStudent = new Map<string, typeof attempts>();
+		for (const a of attempts) {
+			if (a.questionId !== q.id) continue;
+			const list = byStudent.get(a.studentId);
+			if (list) list.push(a);
+			else byStudent.set(a.studentId, [a]);
+		}
+		const given = [...byStudent.values()].map((list) => givenIds(q, countedAttempt(list, cls.counting)!.answer));
+		const distribution = choiceDistribution(toPublic(q).choices, shownKey(q), given);
+		return {
+			n: i + 1,
+			id: q.id,
+			prompt: q.prompt,
+			multiple: q.type === 'multiple',
+			key: keyTexts(q),
+			...s,
+			distribution,
+			chart: layoutBars(distribution.choices)
+		};
+	});
+
+	return {
+		klass: { id: cls.id, name: cls.name, section: cls.section },
+		lesson: { slug: lesson!.slug, title: lesson!.title, module: findModule(lesson!.module)?.title ?? '', href: `/modules/${lesson!.module}/${lesson!.slug}` },
+		assigned: Boolean(assigned),
+		due: assigned?.dueAt ? formatInZone(assigned.dueAt, cls.time_zone) : null,
+		counting: countingSentence[cls.counting],
+		members: members.length,
+		students: new Set(answers.map((a) => a.user_id)).size,
+		groupPercent: Math.round(GROUP_SHARE * 100),
+		questions
+	};
+};
