@@ -2,6 +2,8 @@
  * Shared helpers for the end-to-end tests: the course content read from lessons/ (the same
  * loader the app uses), the server's URL, and small text helpers for searching pages.
  */
+import type AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadContent, type Content, type Lesson, type LessonQuestion, type Module } from '../../src/lib/content/load';
 import { readContentFiles } from '../../src/lib/server/content/files';
@@ -185,4 +187,141 @@ export async function postAnswer(
 			.map((c) => c.split(';')[0])
 			.join('; ')
 	};
+}
+
+/**
+ * Posts a form as a browser without JavaScript does (urlencoded, accepts HTML, with the
+ * `Origin` SvelteKit checks), to `base` (the shared server unless given), without following
+ * redirects. Pass `accept: application/json` and `x-sveltekit-action: true` to post as use:enhance does.
+ */
+export async function postForm(
+	path: string,
+	fields: [string, string][] | Record<string, string>,
+	{ base = baseURL(), cookie, headers = {} }: { base?: string; cookie?: string; headers?: Record<string, string> } = {}
+) {
+	const res = await fetch(`${base}${path}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+			origin: base,
+			...(cookie ? { cookie } : {}),
+			...headers
+		},
+		body: new URLSearchParams(fields).toString(),
+		redirect: 'manual'
+	});
+	return {
+		status: res.status,
+		text: await res.text(),
+		location: res.headers.get('location'),
+		/** the cookies the response set (and did not delete), as a Cookie header */
+		cookie: res.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0]!)
+			.filter((c) => !c.endsWith('='))
+			.join('; ')
+	};
+}
+
+export interface Student {
+	username: string;
+	displayName: string;
+	password: string;
+}
+
+/** A student nobody has used yet: unique username and display name, a valid password. */
+export function newStudent(tag = 's'): Student {
+	const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+	return {
+		username: `${tag}-${id}`.toLowerCase(),
+		displayName: `${tag.toUpperCase()} Student ${id}`,
+		password: `correct horse ${id}`
+	};
+}
+
+/** Signs a student up over HTTP (no browser); returns the session cookie as a Cookie header. */
+export async function signUpByPost(s: Student, base = baseURL()): Promise<string> {
+	const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code: '' }, { base });
+	if (res.status !== 303 || res.location !== '/me?welcome=1' || !res.cookie.includes('bc_session=')) {
+		throw new Error(`sign-up of ${s.username} failed: HTTP ${res.status} → ${res.location}\n${res.text.slice(0, 500)}`);
+	}
+	return res.cookie;
+}
+
+/** The cookies of a browser context as a Cookie header, for plain requests on its behalf. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+	return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** Puts a Cookie header (from `signUpByPost`) into a browser context, for the shared server unless given. */
+export async function addCookies(context: BrowserContext, cookie: string, base = baseURL()) {
+	await context.addCookies(
+		cookie.split('; ').map((pair) => {
+			const i = pair.indexOf('=');
+			return { name: pair.slice(0, i), value: pair.slice(i + 1), url: base };
+		})
+	);
+}
+
+export const questionCard = (page: Page, q: LessonQuestion) => page.locator(`#q-${q.id}`);
+
+/**
+ * Picks choices in a question's card and checks the answer; waits for its feedback. Works with
+ * JavaScript (feedback in place) and without (the post renders the page again).
+ */
+export async function answerInPage(page: Page, q: LessonQuestion, ids: string[]) {
+	const card = questionCard(page, q);
+	for (const id of ids) await card.locator(`input[name="choice"][value="${id}"]`).check();
+	const button = card.locator('button[type="submit"]');
+	// the answer's response: a fetch with JavaScript, a page load without
+	await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')),
+		button.click()
+	]);
+	await card.getByRole('status').waitFor();
+	// with JavaScript the button is disabled until the feedback is in place
+	await button.and(page.locator(':enabled')).waitFor();
+}
+
+/** Fills the sign-up form (the page must be on /signup) and submits it. */
+export async function fillSignUp(page: Page, s: Student, code = '') {
+	await page.getByLabel('Your name').fill(s.displayName);
+	await page.getByLabel('Username').fill(s.username);
+	await page.getByLabel('Password').fill(s.password);
+	await page.getByLabel('Class join code (optional)').fill(code);
+	await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Fills the login form (the page must be on /login) and submits it. */
+export async function fillLogIn(page: Page, username: string, password: string) {
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** One entry per failing element of an axe run: rule, impact, selector, and what is wrong. */
+export function describeViolations(results: AxeResults): string {
+	return results.violations
+		.flatMap((v) =>
+			v.nodes.map(
+				(n) =>
+					`${v.id} (${v.impact ?? 'n/a'}) ${n.target.join(' ')}\n    ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`
+			)
+		)
+		.join('\n');
+}
+
+/** The page's width against the viewport, with the first few elements that stick out. */
+export async function overflow(page: Page) {
+	return page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		clientWidth: document.documentElement.clientWidth,
+		wide: [...document.querySelectorAll('body *')]
+			.filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+			.slice(0, 5)
+			.map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')}`)
+	}));
 }

@@ -74,7 +74,7 @@ describe.each(engines)('answers on $name', (engine) => {
 		expect(await countAnswers(handle.db)).toBe(1);
 	});
 
-	it('finds answers by idempotency keys, in chunks beyond 500', async () => {
+	it('finds answers by idempotency keys, in chunks beyond 500', { timeout: 60_000 }, async () => {
 		handle = await engine.open();
 		const keys: string[] = [];
 		for (let i = 0; i < 620; i++) {
