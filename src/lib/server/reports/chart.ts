@@ -5,15 +5,16 @@
  */
 
 export const CHART = {
-	width: 400,
+	/** small, so the text stays readable when the chart shrinks to a phone's width */
+	width: 320,
 	/** room for "12 (100%) ✓ right" to the right of the longest bar */
-	barMax: 240,
+	barMax: 170,
 	barHeight: 18,
 	lineHeight: 18,
 	font: 14,
 	gap: 14,
 	/** characters per label line at this font and width */
-	wrapAt: 52
+	wrapAt: 40
 } as const;
 
 /** Breaks text into lines of at most `max` characters at spaces; a longer word gets a line of its own. */

@@ -71,3 +71,10 @@ export function choiceTexts(question: LessonQuestion, ids: readonly string[]): s
 }
 
 export const keyTexts = (question: LessonQuestion) => choiceTexts(question, shownKey(question));
+
+/** "17 Nov, 22:22" in the class's zone: short enough for a column header. */
+export function shortTime(iso: string, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+		new Date(iso)
+	);
+}

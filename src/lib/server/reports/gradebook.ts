@@ -10,7 +10,6 @@
  * - A cell's state comes from `dueState` with the time of each question's first answer.
  * - A student's total: right questions over all questions of the assigned lessons.
  */
-import type { Lesson } from '$lib/content/load';
 import { dueState, type DueState } from '../progress/due';
 import { countedAttempt, type Counting, type StudentAttempt } from './item-analysis';
 
@@ -52,7 +51,13 @@ export interface GradebookRow {
 	total: { right: number; answered: number; questions: number; score: number | null; done: number };
 }
 
-type LessonLike = Pick<Lesson, 'slug' | 'module' | 'title' | 'questions'>;
+/** What the gradebook needs of a lesson (a content Lesson fits). */
+export interface LessonLike {
+	slug: string;
+	module: string;
+	title: string;
+	questions: readonly { id: string }[];
+}
 
 const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(b) < Date.parse(a) ? b : a);
 

@@ -1,6 +1,6 @@
 import { formatCode } from '$lib/server/join-code';
 import { dueLabel } from '$lib/server/progress/due';
-import { loadGradebook, teacherClass } from '$lib/server/reports/class-data';
+import { loadGradebook, shortTime, teacherClass } from '$lib/server/reports/class-data';
 import { firstDir, lessonSummaries, parseSort, sortRows } from '$lib/server/reports/gradebook';
 import { countingSentence } from '$lib/server/reports/item-analysis';
 import { formatInZone } from '$lib/time-zone';
@@ -39,7 +39,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			slug: l.slug,
 			title: l.title,
 			questions: l.questionIds.length,
-			due: l.dueAt ? formatInZone(l.dueAt, cls.time_zone) : null,
+			due: l.dueAt ? shortTime(l.dueAt, cls.time_zone) : null,
+			dueFull: l.dueAt ? formatInZone(l.dueAt, cls.time_zone) : null,
 			column: column(l.slug)
 		})),
 		summaries: lessonSummaries(rows, lessons),
