@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { baseURL, lessonWithAllTypes, rightAnswer, wrongAnswer } from './content';
+import { baseURL, describeViolations, lessonWithAllTypes, rightAnswer, wrongAnswer } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -23,20 +23,6 @@ afterAll(async () => {
 	await Promise.all(contexts.map((c) => c.close()));
 	await browser?.close();
 });
-
-type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-/** One line per failing element: rule, impact, selector, and what is wrong. */
-function describeViolations(results: Results): string {
-	return results.violations
-		.flatMap((v) =>
-			v.nodes.map(
-				(n) =>
-					`${v.id} (${v.impact ?? 'n/a'}) ${n.target.join(' ')}\n    ${v.help}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`
-			)
-		)
-		.join('\n');
-}
 
 async function answer(page: Page, q: LessonQuestion, ids: string[]) {
 	const card = page.locator(`#q-${q.id}`);
