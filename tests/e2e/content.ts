@@ -325,3 +325,56 @@ export async function overflow(page: Page) {
 			.map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')}`)
 	}));
 }
+
+// ---- teachers and classes (for the teacher tests) ----
+
+export interface Teacher {
+	displayName: string;
+	email: string;
+	password: string;
+}
+
+/** A teacher nobody has used yet: unique email and name, a valid password. */
+export function newTeacher(tag = 't'): Teacher {
+	const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+	return { displayName: `${tag.toUpperCase()} Teacher ${id}`, email: `${tag}-${id}@school.example`.toLowerCase(), password: `staff room ${id}` };
+}
+
+/** Signs a teacher up over HTTP (no browser); returns the session cookie as a Cookie header. */
+export async function signUpTeacherByPost(t: Teacher, base = baseURL()): Promise<string> {
+	const res = await postForm('/teacher/signup', { displayName: t.displayName, email: t.email, password: t.password }, { base });
+	if (res.status !== 303 || res.location !== '/teacher' || !res.cookie.includes('bc_session=')) {
+		throw new Error(`teacher sign-up of ${t.email} failed: HTTP ${res.status} → ${res.location}\n${res.text.slice(0, 500)}`);
+	}
+	return res.cookie;
+}
+
+/** Creates a class over HTTP as the teacher of `cookie`; returns its id. */
+export async function createClassByPost(cookie: string, name: string, { section = '', timeZone = 'UTC', base = baseURL() } = {}): Promise<string> {
+	const res = await postForm('/teacher?/create', { name, section, timeZone }, { base, cookie });
+	const id = /^\/teacher\/classes\/([0-9a-f-]{36})$/.exec(res.location ?? '')?.[1];
+	if (res.status !== 303 || !id) throw new Error(`creating class ${name} failed: HTTP ${res.status} → ${res.location}\n${res.text.slice(0, 500)}`);
+	return id;
+}
+
+/** The join code a class page shows ("K7Q-XP3"), or null when joining is off. */
+export const joinCodeIn = (html: string): string | null => /<p class="code[^"]*"[^>]*>([A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3})<\/p>/.exec(html)?.[1] ?? null;
+
+/** Signs a student up over HTTP with a class join code; returns the session cookie. */
+export async function signUpWithCode(s: Student, code: string, base = baseURL()): Promise<string> {
+	const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code }, { base });
+	if (res.status !== 303 || res.location !== '/me?welcome=1') {
+		throw new Error(`sign-up of ${s.username} with code ${code} failed: HTTP ${res.status} → ${res.location}\n${res.text.slice(0, 500)}`);
+	}
+	return res.cookie;
+}
+
+/** Answers a question over HTTP as a form without JavaScript would, on the server at `base`. */
+export async function answerByPost(path: string, q: LessonQuestion, ids: string[], cookie: string, base = baseURL()) {
+	const res = await postForm(`${path}?/answer`, [['question', q.id], ...ids.map((id) => ['choice', id] as [string, string]), ['idem', crypto.randomUUID()]], {
+		base,
+		cookie
+	});
+	if (res.status !== 200) throw new Error(`answering ${q.id} at ${path} failed: HTTP ${res.status}\n${res.text.slice(0, 500)}`);
+	return res;
+}

@@ -4,9 +4,14 @@ import { logIn } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only local paths: never send someone to another site after login. */
-const safeNext = (next: string | null, role: string) =>
-	next && next.startsWith('/') && !next.startsWith('//') ? next : role === 'teacher' ? '/teacher' : '/me';
+/** Only paths on this site: never send someone elsewhere after login (also not via "/\\host"). */
+function safeNext(next: string | null, role: string): string {
+	const fallback = role === 'teacher' ? '/teacher' : '/me';
+	if (!next || !next.startsWith('/') || /^\/[\\/]/.test(next)) return fallback;
+	const base = 'http://back-channel.invalid';
+	const target = new URL(next, base);
+	return target.origin === base ? target.pathname + target.search + target.hash : fallback;
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.user.role));
