@@ -38,6 +38,7 @@ export const actions: Actions = {
 		if (!data || !found) return fail(404, { questionId: typeof id === 'string' ? id : null, message: 'That question is not part of the course any more. Reload the page.' });
 		const result = await submitAnswer(found.lesson, data, () => ({ userId: user.id, guestId: null }));
 		if (!result.ok) return fail(result.status, { questionId: found.question.id, message: result.message });
-		return { feedback: result.feedback };
+		// the public part too, so the page can show the answered card even if it has left the queue
+		return { feedback: result.feedback, question: toPublic(found.question) };
 	}
 };
