@@ -1,0 +1,12 @@
+import type { SubmitFunction } from '@sveltejs/kit';
+
+/** For use:enhance: marks the form busy while it posts, and keeps what was typed when the server refuses it. */
+export const trackPending =
+	(set: (pending: boolean) => void): SubmitFunction =>
+	() => {
+		set(true);
+		return async ({ update }) => {
+			await update({ reset: false });
+			set(false);
+		};
+	};
