@@ -7,6 +7,7 @@ import { clearLimit, hit } from '../db/rate-limit';
 import { createSession } from '../db/sessions';
 import { claimGuestAnswers, createUser, findLogin, findLoginByEmail, UsernameTaken, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
+import { minutesToWait } from './wait';
 
 export const LOGIN_LIMITS = {
 	perUsername: { max: 5, windowMs: 15 * 60_000 },
@@ -16,11 +17,6 @@ export const LOGIN_LIMITS = {
 export type AccountResult =
 	| { ok: true; user: User; token: string; expiresAt: Date }
 	| { ok: false; status: 400 | 401 | 409 | 429; field?: string; message: string };
-
-const minutes = (ms: number) => {
-	const m = Math.max(1, Math.ceil(ms / 60_000));
-	return `${m} minute${m === 1 ? '' : 's'}`;
-};
 
 export async function signUp(values: z.output<typeof signupSchema>, guestId: string | null): Promise<AccountResult> {
 	const { db } = await getDb();
@@ -75,7 +71,7 @@ export async function logIn(values: z.output<typeof loginSchema>, ip: string, gu
 			return {
 				ok: false,
 				status: 429,
-				message: `Too many login attempts. Please wait ${minutes(r.retryAfterMs)} and try again.`
+				message: `Too many login attempts. Please wait ${minutesToWait(r.retryAfterMs)} and try again.`
 			};
 		}
 	}

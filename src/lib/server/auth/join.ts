@@ -2,10 +2,9 @@
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
 import { hit } from '../db/rate-limit';
+import { minutesToWait } from './wait';
 
 export const JOIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
-
-const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 /** Counts one guess for each key; a readable refusal when any is over the limit. */
 export async function checkJoinLimit(keys: string[]): Promise<string | null> {
@@ -13,8 +12,7 @@ export async function checkJoinLimit(keys: string[]): Promise<string | null> {
 	for (const key of keys) {
 		const r = await hit(db, `join:${key}`, JOIN_LIMIT);
 		if (!r.allowed) {
-			const m = minutes(r.retryAfterMs);
-			return `Too many join codes tried. Please wait ${m} minute${m === 1 ? '' : 's'} and try again.`;
+			return `Too many join codes tried. Please wait ${minutesToWait(r.retryAfterMs)} and try again.`;
 		}
 	}
 	return null;

@@ -1,12 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues } from '$lib/schemas/account';
 import { assignmentSchema, countingSchema } from '$lib/schemas/classes';
 import { lessonsOfTarget, targetOptions, targetTitle } from '$lib/server/content/assignments';
-import { getDb } from '$lib/server/db';
 import {
 	addAssignment,
 	assignmentsOf,
-	classOfTeacher,
 	disableJoinCode,
 	removeAssignment,
 	removeMember,
@@ -15,18 +13,16 @@ import {
 	updateAssignment,
 	updateClass
 } from '$lib/server/db/classes';
-import { requireTeacher } from '$lib/server/guard';
+import { teacherClass } from '$lib/server/reports/class-data';
 import { formatCode } from '$lib/server/join-code';
 import { formatInZone, utcToZonedInput, zonedToUtc } from '$lib/time-zone';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-async function ownClass(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const teacher = requireTeacher(event.locals, event.url);
-	const { db } = await getDb();
-	const klass = await classOfTeacher(db, teacher.id, event.params.class);
-	if (!klass) error(404, { message: 'There is no class of yours at this address.' });
-	return { db, klass: klass!, teacher };
-}
+// the same guard as the reports: teachers only (403 for students), and only their own class (404)
+const ownClass = async ({ locals, url, params }: RequestEvent | Parameters<PageServerLoad>[0]) => {
+	const { db, teacher, cls } = await teacherClass(locals, url, params.class);
+	return { db, teacher, klass: cls };
+};
 
 export const load: PageServerLoad = async (event) => {
 	const { db, klass } = await ownClass(event);
