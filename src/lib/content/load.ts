@@ -4,9 +4,18 @@
  * together with every problem found, so that an author sees all of them at once.
  */
 import type { z } from 'zod';
-import type { Question } from '../questions/registry';
+import type { ResolvedCite } from '../questions/common';
+import type { AuthoredQuestion, Question } from '../questions/registry';
 import { matchQuote, similarity, type Nearest } from './citations';
-import { lessonSchema, moduleSchema, questionSchema, sourceMetaSchema, type SourceMeta } from './schema';
+import {
+	glossarySchema,
+	lessonSchema,
+	moduleSchema,
+	questionSchema,
+	sourceMetaSchema,
+	timelineSchema,
+	type SourceMeta
+} from './schema';
 import { splitSource, type Paragraph, type Sentence } from './sentences';
 import { parseYaml, splitFrontmatter, type LocatedYaml } from './yaml';
 
@@ -30,14 +39,10 @@ export interface Source extends SourceMeta {
 	sentences: Sentence[];
 }
 
-export interface Citation {
-	source: string;
-	quote: string;
-	sentenceIds: number[];
-}
+export type Citation = ResolvedCite;
 
-/** A question whose quotes are resolved to sentence ids (distributed over the union of types). */
-export type LessonQuestion = Question extends infer Q ? (Q extends unknown ? Omit<Q, 'cite'> & { cite: Citation[] } : never) : never;
+/** A question whose quotes are resolved to sentence ids. */
+export type LessonQuestion = Question;
 
 export interface Lesson {
 	slug: string;
@@ -46,10 +51,13 @@ export interface Lesson {
 	title: string;
 	summary: string;
 	objectives: string[];
-	keyTerms: { term: string; meaning: string }[];
+	/** glossary ids */
+	keyTerms: string[];
 	questions: LessonQuestion[];
 	/** the Markdown body, for checks; pages render the compiled component */
 	body: string;
+	/** the line of the file where the body starts */
+	bodyFirstLine: number;
 }
 
 export interface Module {
@@ -61,10 +69,37 @@ export interface Module {
 	lessons: Lesson[];
 }
 
+export interface GlossaryEntry {
+	id: string;
+	term: string;
+	kind: 'term' | 'actor';
+	meaning: string;
+	cite: Citation[];
+	path: string;
+	/** slugs of the lessons listing it as a key term, in course order */
+	lessons: string[];
+}
+
+export interface TimelineEntry {
+	/** YYYY, YYYY-MM or YYYY-MM-DD */
+	when: string;
+	title: string;
+	text: string;
+	cite: Citation[];
+	lessons: string[];
+}
+
 export interface Content {
 	modules: Module[];
 	sources: Source[];
+	glossary: GlossaryEntry[];
+	timeline: TimelineEntry[];
 }
+
+/** Folders under lessons/ that are not modules. */
+const NOT_MODULES = new Set(['sources', 'glossary']);
+export const GLOSSARY_FILE = /^lessons\/glossary\/[^/]+\.ya?ml$/;
+export const TIMELINE_FILE = 'lessons/timeline.yaml';
 
 export const MIN_QUESTIONS_PER_LESSON = 5;
 
@@ -143,7 +178,7 @@ export function loadContent(files: readonly ContentFile[]): { content: Content; 
 	// Modules: lessons/<dir>/module.yaml, and the lessons beside it.
 	const modules: Module[] = [];
 	const moduleDirs = [
-		...new Set(files.map((f) => /^lessons\/([^/]+)\/[^/]+\.(svx|ya?ml)$/.exec(f.path)?.[1]).filter((d) => d && d !== 'sources'))
+		...new Set(files.map((f) => /^lessons\/([^/]+)\/[^/]+\.(svx|ya?ml)$/.exec(f.path)?.[1]).filter((d) => d && !NOT_MODULES.has(d)))
 	].sort() as string[];
 	const questionOwner = new Map<string, string>();
 	for (const dir of moduleDirs) {
@@ -183,7 +218,137 @@ export function loadContent(files: readonly ContentFile[]): { content: Content; 
 		if (other) problems.push({ file: l.path, message: `the lesson slug "${l.slug}" is also used by ${other}; lesson slugs are unique across the course` });
 		lessonSlugs.set(l.slug, l.path);
 	}
-	return { content: { modules, sources }, problems };
+	const glossary = loadGlossary(files, sourceById, problems);
+	const timeline = loadTimeline(byPath.get(TIMELINE_FILE), sourceById, problems);
+	checkReferences({ modules, sources, glossary, timeline }, files, problems);
+	return { content: { modules, sources, glossary, timeline }, problems };
+}
+
+/** Quotes proved against their sources; a problem (file, line, question) for each that is not. */
+function resolveCites(
+	cites: readonly { source: string; quote: string }[],
+	at: { file: string; question?: string; lineOf: (ci: number, field: 'source' | 'quote') => number },
+	sourceById: Map<string, Source>,
+	problems: Problem[]
+): Citation[] {
+	return cites.map((c, ci): Citation => {
+		const where = { file: at.file, ...(at.question ? { question: at.question } : {}) };
+		const source = sourceById.get(c.source);
+		if (!source) {
+			const known = [...sourceById.keys()].join(', ');
+			problems.push({ ...where, line: at.lineOf(ci, 'source'), message: `cite[${ci}].source: no source "${c.source}" (known: ${known})` });
+			return { ...c, sentenceIds: [] };
+		}
+		const match = matchQuote(c.quote, source.sentences);
+		if (match.ok) return { ...c, sentenceIds: match.ids };
+		const why = {
+			'not-verbatim': `is not verbatim in source ${source.id}`,
+			partial: `is only part of a sentence of source ${source.id}; quote whole sentences`,
+			debris: `cites page debris of source ${source.id}, which is not part of the article`
+		}[match.reason];
+		problems.push({ ...where, line: at.lineOf(ci, 'quote'), message: `cite[${ci}].quote ${why}; ${describeNearest(match.nearest)}` });
+		return { ...c, sentenceIds: [] };
+	});
+}
+
+/** Reads a YAML file that holds a list, validating each item on its own so one bad entry hides no other. */
+function loadList<T>(f: ContentFile, schema: z.ZodType<T>, problems: Problem[]): { item: T; index: number; lineOf: (path: PropertyKey[]) => number }[] {
+	const yaml = parseYaml(f.text);
+	if (yaml.errors.length) {
+		problems.push(...yaml.errors.map((e) => ({ file: f.path, line: e.line, message: `YAML: ${e.message}` })));
+		return [];
+	}
+	if (!Array.isArray(yaml.data)) {
+		problems.push({ file: f.path, line: 1, message: 'this file holds a list of entries, each starting with "- "' });
+		return [];
+	}
+	const out: { item: T; index: number; lineOf: (path: PropertyKey[]) => number }[] = [];
+	yaml.data.forEach((raw, index) => {
+		const parsed = schema.safeParse(raw);
+		if (parsed.success) out.push({ item: parsed.data, index, lineOf: (path) => yaml.lineOf([index, ...path]) });
+		else problems.push(...schemaProblems(f.path, yaml, parsed.error, yaml.data, [index]));
+	});
+	return out;
+}
+
+function loadGlossary(files: readonly ContentFile[], sourceById: Map<string, Source>, problems: Problem[]): GlossaryEntry[] {
+	const entries: GlossaryEntry[] = [];
+	for (const f of files.filter((f) => GLOSSARY_FILE.test(f.path)).sort((a, b) => a.path.localeCompare(b.path))) {
+		for (const { item, lineOf } of loadList(f, glossarySchema, problems)) {
+			const other = entries.find((e) => e.id === item.id);
+			if (other) problems.push({ file: f.path, line: lineOf(['id']), message: `glossary id "${item.id}" is also used in ${other.path}` });
+			const cite = resolveCites(item.cite, { file: f.path, lineOf: (ci, field) => lineOf(['cite', ci, field]) }, sourceById, problems);
+			entries.push({ ...item, cite, path: f.path, lessons: [] });
+		}
+	}
+	return entries.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+}
+
+function loadTimeline(f: ContentFile | undefined, sourceById: Map<string, Source>, problems: Problem[]): TimelineEntry[] {
+	if (!f) return [];
+	const entries = loadList(f, timelineSchema, problems).map(({ item, lineOf }) => ({
+		...item,
+		cite: resolveCites(item.cite, { file: f.path, lineOf: (ci, field) => lineOf(['cite', ci, field]) }, sourceById, problems),
+		line: lineOf(['when'])
+	}));
+	// written earliest first; keep it so, since the page shows the file's order
+	for (let i = 1; i < entries.length; i++) {
+		const [a, b] = [entries[i - 1]!, entries[i]!];
+		if (b.when < a.when.slice(0, b.when.length)) {
+			problems.push({ file: f.path, line: b.line, message: `when: "${b.when}" comes before "${a.when}" above it; list events earliest first` });
+		}
+	}
+	return entries.map(({ line: _line, ...e }) => e);
+}
+
+/** Links between content, checked once everything is loaded. */
+function checkReferences(content: Content, files: readonly ContentFile[], problems: Problem[]) {
+	const glossaryById = new Map(content.glossary.map((g) => [g.id, g]));
+	const lessons = content.modules.flatMap((m) => m.lessons);
+	const lessonSlugs = new Set(lessons.map((l) => l.slug));
+	const byPath = new Map(files.map((f) => [f.path, f]));
+	for (const lesson of lessons) {
+		const file = byPath.get(lesson.path)!;
+		const lineOfTerm = (id: string) => {
+			const i = file.text.split('\n').findIndex((l) => new RegExp(`\\b${id}\\b`).test(l) && !/^\s*#/.test(l));
+			return i < 0 ? undefined : i + 1;
+		};
+		for (const id of lesson.keyTerms) {
+			const entry = glossaryById.get(id);
+			if (entry) entry.lessons.push(lesson.slug);
+			else problems.push({ file: lesson.path, line: lineOfTerm(id), message: `keyTerms: no glossary entry has the id "${id}"` });
+		}
+		lesson.body.split('\n').forEach((text, i) => {
+			for (const m of text.matchAll(/\]\((\/[^)\s]*)\)/g)) {
+				const problem = brokenLink(m[1]!, content, glossaryById);
+				if (problem) problems.push({ file: lesson.path, line: lesson.bodyFirstLine + i, message: `link ${m[1]}: ${problem}` });
+			}
+		});
+	}
+	const timelineFile = byPath.get(TIMELINE_FILE);
+	content.timeline.forEach((e) => {
+		for (const slug of e.lessons) {
+			if (!lessonSlugs.has(slug)) {
+				const line = timelineFile ? timelineFile.text.split('\n').findIndex((l) => l.includes(slug)) + 1 : undefined;
+				problems.push({ file: TIMELINE_FILE, ...(line ? { line } : {}), message: `lessons: no lesson has the slug "${slug}"` });
+			}
+		}
+	});
+}
+
+/** Why an internal link in lesson prose leads nowhere, or null when it is fine. */
+function brokenLink(href: string, content: Content, glossary: Map<string, GlossaryEntry>): string | null {
+	const [path = '', hash] = href.split('#');
+	const parts = path.split('?')[0]!.split('/').filter(Boolean);
+	if (parts[0] === 'glossary' && parts.length === 1) return !hash || glossary.has(hash) ? null : `no glossary entry has the id "${hash}"`;
+	if (parts[0] === 'timeline' && parts.length === 1) return null;
+	if (parts[0] === 'sources') return parts.length === 1 || content.sources.some((s) => s.id === parts[1]) ? null : `no source "${parts[1]}"`;
+	if (parts[0] === 'modules') {
+		const m = content.modules.find((x) => x.slug === parts[1]);
+		if (!m) return `no module "${parts[1]}"`;
+		return parts.length < 3 || m.lessons.some((l) => l.slug === parts[2]) ? null : `no lesson "${parts[2]}" in module "${parts[1]}"`;
+	}
+	return 'links inside the course go to /glossary, /timeline, /sources or /modules';
 }
 
 function loadLesson(
@@ -215,36 +380,21 @@ function loadLesson(
 			message: `questions: a lesson ends with at least ${MIN_QUESTIONS_PER_LESSON} questions (has ${meta.questions.length})`
 		});
 	}
-	const valid: { q: Question; qi: number }[] = [];
+	const valid: { q: AuthoredQuestion; qi: number }[] = [];
 	meta.questions.forEach((raw, qi) => {
 		const parsed = questionSchema.safeParse(raw);
 		if (parsed.success) valid.push({ q: parsed.data, qi });
 		else problems.push(...schemaProblems(f.path, yaml, parsed.error, yaml.data, ['questions', qi]));
 	});
 	const questions: LessonQuestion[] = valid.map(({ q, qi }) => {
-		const cite = q.cite.map((c, ci): Citation => {
-			const at = { file: f.path, line: yaml.lineOf(['questions', qi, 'cite', ci, 'quote']), question: q.id };
-			const source = sourceById.get(c.source);
-			if (!source) {
-				const known = [...sourceById.keys()].join(', ');
-				problems.push({ ...at, line: yaml.lineOf(['questions', qi, 'cite', ci, 'source']), message: `cite[${ci}].source: no source "${c.source}" (known: ${known})` });
-				return { ...c, sentenceIds: [] };
+		const at = { file: f.path, question: q.id, lineOf: (ci: number, field: 'source' | 'quote') => yaml.lineOf(['questions', qi, 'cite', ci, field]) };
+		const cite = resolveCites(q.cite, at, sourceById, problems);
+		cite.forEach((c, ci) => {
+			if (c.sentenceIds.length && similarity(q.explanation, c.quote) > 0.8) {
+				problems.push({ file: f.path, question: q.id, line: at.lineOf(ci, 'quote'), message: 'explanation: write it in our own words, not as a copy of the quote' });
 			}
-			const match = matchQuote(c.quote, source.sentences);
-			if (match.ok) {
-				if (similarity(q.explanation, c.quote) > 0.8) {
-					problems.push({ ...at, message: 'explanation: write it in our own words, not as a copy of the quote' });
-				}
-				return { ...c, sentenceIds: match.ids };
-			}
-			const why = {
-				'not-verbatim': `is not verbatim in source ${source.id}`,
-				partial: `is only part of a sentence of source ${source.id}; quote whole sentences`,
-				debris: `cites page debris of source ${source.id}, which is not part of the article`
-			}[match.reason];
-			problems.push({ ...at, message: `cite[${ci}].quote ${why}; ${describeNearest(match.nearest)}` });
-			return { ...c, sentenceIds: [] };
 		});
+		checkQuestion(q, cite, { file: f.path, question: q.id, line: yaml.lineOf(['questions', qi]) }, sourceById, problems);
 		return { ...q, cite } as LessonQuestion;
 	});
 	return {
@@ -256,6 +406,23 @@ function loadLesson(
 		objectives: meta.objectives,
 		keyTerms: meta.keyTerms,
 		questions,
-		body: fm.body
+		body: fm.body,
+		bodyFirstLine: fm.bodyFirstLine
 	};
+}
+
+/** What a question's schema alone cannot see: how its key relates to its citations. */
+function checkQuestion(q: AuthoredQuestion, cite: Citation[], at: Omit<Problem, 'message'>, sourceById: Map<string, Source>, problems: Problem[]) {
+	if (q.type !== 'find-evidence') return;
+	if (!sourceById.has(q.source)) {
+		problems.push({ ...at, message: `source: no source "${q.source}" to search (known: ${[...sourceById.keys()].join(', ')})` });
+	} else if (!cite.some((c) => c.source === q.source)) {
+		problems.push({ ...at, message: `cite: a find-evidence question cites the sentence that proves its claim in its source "${q.source}"` });
+	} else {
+		// the student picks among the article's body sentences, so the key must be one of them
+		const source = sourceById.get(q.source)!;
+		const body = new Set(source.paragraphs.filter((p) => p.kind === 'text' || p.kind === 'heading').flatMap((p) => p.sentences.map((s) => s.id)));
+		const outside = cite.filter((c) => c.source === q.source).flatMap((c) => c.sentenceIds).filter((id) => !body.has(id));
+		if (outside.length) problems.push({ ...at, message: `cite: s-${outside.join(',')} is the title or a date line, not a sentence of the article a student can pick` });
+	}
 }

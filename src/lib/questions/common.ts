@@ -52,3 +52,28 @@ export interface Score {
 	/** 0..1, for partial credit */
 	points: number;
 }
+
+/** A citation once the loader has found its sentences in the source. */
+export interface ResolvedCite {
+	source: string;
+	quote: string;
+	/** 1-based ids of the quoted sentences in the source */
+	sentenceIds: number[];
+}
+
+/** A question as the course holds it after loading: its quotes resolved to sentences. */
+export type Resolved<Q> = Q extends { cite: unknown } ? Omit<Q, 'cite'> & { cite: ResolvedCite[] } : never;
+
+/** What building a public part may need besides the question: the text of a source. */
+export interface QuestionContext {
+	source(id: string): { id: string; title: string; paragraphs: { sentences: { id: number; text: string }[] }[] } | undefined;
+}
+
+/** The values of every field named `<prefix><id>`, by id: for one-select-per-item forms. */
+export function fieldsWithPrefix(fields: FormFields, prefix: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, values] of Object.entries(fields)) {
+		if (name.startsWith(prefix) && name.length > prefix.length) out[name.slice(prefix.length)] = values[0] ?? '';
+	}
+	return out;
+}

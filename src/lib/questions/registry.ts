@@ -3,9 +3,18 @@
  * component); this file only joins them so the content schema and the grader see them all.
  */
 import { z } from 'zod';
-import type { FormFields, Score } from './common';
+import type { FormFields, QuestionContext, Resolved, Score } from './common';
+import * as findEvidence from './find-evidence/schema';
+import { score as scoreFindEvidence } from './find-evidence/score';
+import * as matching from './matching/schema';
+import { score as scoreMatching } from './matching/score';
 import * as multiple from './multiple/schema';
 import { score as scoreMultiple } from './multiple/score';
+import * as numeric from './numeric/schema';
+import { score as scoreNumeric } from './numeric/score';
+import * as ordering from './ordering/schema';
+import { score as scoreOrdering } from './ordering/score';
+import { seededShuffle } from './shuffle';
 import * as single from './single/schema';
 import { score as scoreSingle } from './single/score';
 import * as trueFalse from './true-false/schema';
@@ -13,52 +22,118 @@ import { score as scoreTrueFalse } from './true-false/score';
 
 interface TypeDef<Q, P, A, K> {
 	answerSchema: z.ZodType<A>;
-	toPublic(q: Q): P;
-	keyOf(q: Q): K;
+	toPublic(q: Resolved<Q>, ctx: QuestionContext): P;
+	keyOf(q: Resolved<Q>): K;
 	score(answer: A, key: K): Score;
-	/** choice ids (or values) to show as given and as right, for the feedback */
+	/** an answer or key as short strings (choice ids, values, "left:letter"), for feedback and storage-free display */
 	shown(value: A | K): string[];
+	/** shown strings as the words a teacher reads in a report */
+	texts(pub: P, shown: string[]): string[];
+	/** a fresh order for a retry; grading never depends on display order */
+	reshuffle(pub: P, seed: string): P;
 }
 
 const ids = (v: string | string[] | boolean): string[] => (Array.isArray(v) ? v : [String(v)]);
+const byChoice = (pub: { choices: { id: string; text: string }[] }, shown: string[]) =>
+	shown.map((id) => pub.choices.find((c) => c.id === id)?.text ?? id);
+const keepOrder = <P>(pub: P) => pub;
+const shuffleChoices = <P extends { choices: unknown[] }>(pub: P, seed: string): P => ({ ...pub, choices: seededShuffle(pub.choices, seed) });
 
 const types = {
-	single: { ...single, score: scoreSingle, shown: ids } satisfies TypeDef<
+	single: { ...single, score: scoreSingle, shown: ids, texts: byChoice, reshuffle: shuffleChoices } satisfies TypeDef<
 		single.SingleQuestion,
 		single.SinglePublic,
 		single.SingleAnswer,
 		single.SingleKey
 	>,
-	multiple: { ...multiple, score: scoreMultiple, shown: ids } satisfies TypeDef<
+	multiple: { ...multiple, score: scoreMultiple, shown: ids, texts: byChoice, reshuffle: shuffleChoices } satisfies TypeDef<
 		multiple.MultipleQuestion,
 		multiple.MultiplePublic,
 		multiple.MultipleAnswer,
 		multiple.MultipleKey
 	>,
-	'true-false': { ...trueFalse, score: scoreTrueFalse, shown: ids } satisfies TypeDef<
+	'true-false': { ...trueFalse, score: scoreTrueFalse, shown: ids, texts: byChoice, reshuffle: keepOrder } satisfies TypeDef<
 		trueFalse.TrueFalseQuestion,
 		trueFalse.TrueFalsePublic,
 		trueFalse.TrueFalseAnswer,
 		trueFalse.TrueFalseKey
-	>
+	>,
+	numeric: {
+		...numeric,
+		score: scoreNumeric,
+		shown: (v) => [String(typeof v === 'number' ? v : v.answer)],
+		texts: (pub, shown) => shown.map((v) => (pub.unit ? `${v} ${pub.unit}` : v)),
+		reshuffle: keepOrder
+	} satisfies TypeDef<numeric.NumericQuestion, numeric.NumericPublic, numeric.NumericAnswer, numeric.NumericKey>,
+	ordering: {
+		...ordering,
+		score: scoreOrdering,
+		shown: (v) => v,
+		texts: (pub, shown) => [shown.map((id) => pub.items.find((i) => i.id === id)?.text ?? id).join(' → ')],
+		reshuffle: (pub, seed) => ({ ...pub, items: seededShuffle(pub.items, seed) })
+	} satisfies TypeDef<ordering.OrderingQuestion, ordering.OrderingPublic, ordering.OrderingAnswer, ordering.OrderingKey>,
+	matching: {
+		...matching,
+		score: scoreMatching,
+		shown: (v) => Object.entries(v).map(([left, letter]) => `${left}:${letter}`),
+		texts: (pub, shown) =>
+			shown.map((s) => {
+				const [left, letter] = s.split(':');
+				const l = pub.left.find((x) => x.id === left)?.text ?? left;
+				return `${l} → ${pub.options.find((o) => o.id === letter)?.text ?? letter}`;
+			}),
+		reshuffle: (pub, seed) => ({ ...pub, options: seededShuffle(pub.options, seed) })
+	} satisfies TypeDef<matching.MatchingQuestion, matching.MatchingPublic, matching.MatchingAnswer, matching.MatchingKey>,
+	'find-evidence': {
+		...findEvidence,
+		score: scoreFindEvidence,
+		shown: (v) => (Array.isArray(v) ? v.map(String) : [String(v)]),
+		texts: (pub, shown) =>
+			shown.map((id) => {
+				const s = pub.paragraphs.flatMap((p) => p.sentences).find((x) => String(x.id) === id);
+				return s ? `s-${id}: ${s.text}` : id;
+			}),
+		reshuffle: keepOrder
+	} satisfies TypeDef<findEvidence.FindEvidenceQuestion, findEvidence.FindEvidencePublic, findEvidence.FindEvidenceAnswer, findEvidence.FindEvidenceKey>
 };
 
 export type QuestionType = keyof typeof types;
 export const questionTypes = Object.keys(types) as QuestionType[];
+/** types answered by picking among listed choices: their reports count each choice */
+export const choiceTypes: readonly QuestionType[] = ['single', 'multiple', 'true-false'];
 
 export const questionSchema = z.discriminatedUnion(
 	'type',
-	[single.questionSchema, multiple.questionSchema, trueFalse.questionSchema],
+	[
+		single.questionSchema,
+		multiple.questionSchema,
+		trueFalse.questionSchema,
+		numeric.questionSchema,
+		ordering.questionSchema,
+		matching.questionSchema,
+		findEvidence.questionSchema
+	],
 	{ error: `type must be one of: ${Object.keys(types).join(', ')}` }
 );
 
-export type Question = z.infer<typeof questionSchema>;
-export type PublicQuestion = single.SinglePublic | multiple.MultiplePublic | trueFalse.TrueFalsePublic;
+/** A question as written in a lesson file. */
+export type AuthoredQuestion = z.infer<typeof questionSchema>;
+/** A question as the course holds it: quotes resolved to sentence ids. */
+export type Question = Resolved<AuthoredQuestion>;
+export type PublicQuestion =
+	| single.SinglePublic
+	| multiple.MultiplePublic
+	| trueFalse.TrueFalsePublic
+	| numeric.NumericPublic
+	| ordering.OrderingPublic
+	| matching.MatchingPublic
+	| findEvidence.FindEvidencePublic;
 
 // One cast, here: TypeScript cannot correlate `types[q.type]` with the narrowed `q`.
-const defOf = (q: Question) => types[q.type] as unknown as TypeDef<Question, PublicQuestion, unknown, unknown>;
+const defOf = (q: { type: QuestionType }) =>
+	types[q.type] as unknown as TypeDef<AuthoredQuestion, PublicQuestion, unknown, unknown>;
 
-export const toPublic = (q: Question): PublicQuestion => defOf(q).toPublic(q);
+export const toPublic = (q: Question, ctx: QuestionContext): PublicQuestion => defOf(q).toPublic(q, ctx);
 
 /** The key as plain data: what grading compares against, and what its version hash covers. */
 export const keyOf = (q: Question): unknown => defOf(q).keyOf(q);
@@ -76,6 +151,9 @@ export function grade(q: Question, fields: FormFields): Graded {
 	return { ok: true, correct, points, answer: parsed.data, given: def.shown(parsed.data), key: def.shown(key) };
 }
 
-/** Choice ids (or values) of a stored answer and of the key, to show a past answer again. */
+/** Shown strings of a stored answer and of the key, to show a past answer again. */
 export const shownAnswer = (q: Question, answer: unknown): string[] => defOf(q).shown(answer);
 export const shownKey = (q: Question): string[] => defOf(q).shown(defOf(q).keyOf(q));
+/** Shown strings in words, for teachers' reports and exports. */
+export const shownTexts = (pub: PublicQuestion, shown: string[]): string[] => defOf(pub).texts(pub, shown);
+export const reshuffle = (pub: PublicQuestion, seed: string): PublicQuestion => defOf(pub).reshuffle(pub, seed);

@@ -5,7 +5,9 @@
  */
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { formatProblem, loadContent, type ContentFile, type Lesson, type Module, type Source } from '$lib/content/load';
+import { formatProblem, loadContent, type ContentFile, type Lesson, type LessonQuestion, type Module, type Source } from '$lib/content/load';
+import type { QuestionContext } from '$lib/questions/common';
+import { toPublic, type PublicQuestion } from '$lib/questions/registry';
 
 const raw = import.meta.glob<string>('/lessons/**/*.{svx,yaml,yml,txt}', {
 	query: '?raw',
@@ -22,6 +24,8 @@ if (problems.length) {
 
 export const modules: readonly Module[] = content.modules;
 export const sources: readonly Source[] = content.sources;
+export const glossary = content.glossary;
+export const timeline = content.timeline;
 
 const moduleBySlug = new Map(modules.map((m) => [m.slug, m]));
 const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -54,3 +58,19 @@ export function neighbours(lesson: Lesson) {
 	const i = lessons.findIndex((l) => l.slug === lesson.slug);
 	return { previous: lessons[i - 1], next: lessons[i + 1], index: i, count: lessons.length };
 }
+
+/** What find-evidence questions show: a source's citable sentences, paragraph by paragraph. */
+const questionContext: QuestionContext = {
+	source(id) {
+		const s = sourceById.get(id);
+		if (!s) return undefined;
+		const paragraphs = s.paragraphs
+			.filter((p) => p.kind === 'text' || p.kind === 'heading')
+			.map((p) => ({ sentences: p.sentences.filter((x) => x.citable).map(({ id, text }) => ({ id, text })) }))
+			.filter((p) => p.sentences.length);
+		return { id: s.id, title: s.title, paragraphs };
+	}
+};
+
+/** The part of a question the browser may see: no key, no explanation, no citation. */
+export const publicQuestion = (q: LessonQuestion): PublicQuestion => toPublic(q, questionContext);

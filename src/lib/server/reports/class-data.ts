@@ -5,8 +5,8 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { LessonQuestion } from '$lib/content/load';
-import { toPublic, shownAnswer, shownKey } from '$lib/questions/registry';
-import { findLesson, modules } from '../content';
+import { shownAnswer, shownKey, shownTexts } from '$lib/questions/registry';
+import { findLesson, modules, publicQuestion } from '../content';
 import { lessonsOfTarget } from '../content/assignments';
 import { getDb } from '../db';
 import { assignmentsOf, classOfTeacher, roster } from '../db/classes';
@@ -62,13 +62,8 @@ export function givenIds(question: LessonQuestion, answerJson: string): string[]
 	}
 }
 
-/** Choice ids as the texts the student saw, in the question's choice order. */
-export function choiceTexts(question: LessonQuestion, ids: readonly string[]): string[] {
-	const choices = toPublic(question).choices;
-	const known = choices.filter((c) => ids.includes(c.id)).map((c) => c.text);
-	const unknown = ids.filter((id) => !choices.some((c) => c.id === id));
-	return [...known, ...unknown];
-}
+/** An answer's shown strings (choice ids, values, pairs) as the words the student saw. */
+export const choiceTexts = (question: LessonQuestion, ids: readonly string[]): string[] => shownTexts(publicQuestion(question), [...ids]);
 
 export const keyTexts = (question: LessonQuestion) => choiceTexts(question, shownKey(question));
 

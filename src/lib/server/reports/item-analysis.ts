@@ -171,3 +171,27 @@ export function choiceDistribution(
 		})
 	};
 }
+
+/**
+ * For answers that are not one pick among choices (a number, an order, a set of pairs, a
+ * sentence): how often each whole answer was given, the most common first, the rest as one bar.
+ */
+export function answerDistribution(keyText: string, given: readonly string[], top = 5): { students: number; choices: ChoiceCount[] } {
+	const counts = new Map<string, number>();
+	for (const g of given) counts.set(g, (counts.get(g) ?? 0) + 1);
+	const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	const shown = sorted.slice(0, top);
+	const students = given.length;
+	const bar = (id: string, text: string, count: number): ChoiceCount => ({
+		id,
+		text,
+		right: text === keyText,
+		count,
+		share: students ? count / students : 0
+	});
+	const bars = shown.map(([text, count], i) => bar(`answer-${i + 1}`, text, count));
+	if (!bars.some((b) => b.right)) bars.unshift(bar('answer-key', keyText, counts.get(keyText) ?? 0));
+	const rest = sorted.slice(top).reduce((n, [, c]) => n + c, 0);
+	if (rest) bars.push({ ...bar('answer-other', 'Other answers', rest), right: false });
+	return { students, choices: bars };
+}

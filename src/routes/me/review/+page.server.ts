@@ -2,11 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { answersOf } from '$lib/server/db/answers';
 import { findQuestion } from '$lib/server/content/questions';
-import { seededShuffle } from '$lib/server/grading/shuffle';
+import { publicQuestion } from '$lib/server/content';
 import { submitAnswer } from '$lib/server/grading/submit';
 import { requireStudent } from '$lib/server/guard';
 import { reviewQueue } from '$lib/server/progress/review';
-import { toPublic } from '$lib/questions/registry';
+import { reshuffle } from '$lib/questions/registry';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,11 +18,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const queue = reviewQueue(events, user.time_zone, new Date()).filter((i) => findQuestion(i.questionId));
 	const due = queue.filter((i) => i.due).map((i) => {
 		const { lesson, question } = findQuestion(i.questionId)!;
-		const pub = toPublic(question);
 		return {
 			box: i.box,
 			lesson: { title: lesson.title, href: `/modules/${lesson.module}/${lesson.slug}` },
-			question: { ...pub, choices: seededShuffle(pub.choices, `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`) } as typeof pub,
+			question: reshuffle(publicQuestion(question), `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`),
 			formKey: crypto.randomUUID()
 		};
 	});
@@ -39,6 +38,6 @@ export const actions: Actions = {
 		const result = await submitAnswer(found.lesson, data, () => ({ userId: user.id, guestId: null }));
 		if (!result.ok) return fail(result.status, { questionId: found.question.id, message: result.message });
 		// the public part too, so the page can show the answered card even if it has left the queue
-		return { feedback: result.feedback, question: toPublic(found.question) };
+		return { feedback: result.feedback, question: publicQuestion(found.question) };
 	}
 };

@@ -1,11 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { findLesson, findModule, lessonHtml, neighbours } from '$lib/server/content';
+import { findLesson, findModule, glossary, lessonHtml, neighbours, publicQuestion } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { attemptCounts } from '$lib/server/db/answers';
-import { seededShuffle } from '$lib/server/grading/shuffle';
 import { pastFeedback, submitAnswer } from '$lib/server/grading/submit';
 import { answeringLearner, currentLearner } from '$lib/server/learner';
-import { toPublic } from '$lib/questions/registry';
+import { reshuffle } from '$lib/questions/registry';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = () => error(404, { message: 'There is no lesson at this address.' });
@@ -19,15 +18,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const past = await pastFeedback(lesson!, learner);
 	const retry = url.searchParams.get('retry') === 'missed';
 	const missed = lesson!.questions.filter((q) => past[q.id] && !past[q.id]!.correct);
-	let questions = lesson!.questions.map(toPublic);
+	let questions = lesson!.questions.map(publicQuestion);
 	if (retry) {
 		// only the missed ones, choices shuffled per attempt on the server; grading is by choice id
 		const attempts = await attemptCounts((await getDb()).db, learner, `${lesson!.module}/${lesson!.slug}`);
 		const who = learner.userId ?? learner.guestId ?? 'anonymous';
-		questions = missed.map((q) => {
-			const pub = toPublic(q);
-			return { ...pub, choices: seededShuffle(pub.choices, `${who}:${q.id}:${attempts.get(q.id) ?? 0}`) } as typeof pub;
-		});
+		questions = missed.map((q) => reshuffle(publicQuestion(q), `${who}:${q.id}:${attempts.get(q.id) ?? 0}`));
 	}
 	return {
 		module: { slug: module!.slug, title: module!.title },
@@ -36,7 +32,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			title: lesson!.title,
 			summary: lesson!.summary,
 			objectives: lesson!.objectives,
-			keyTerms: lesson!.keyTerms,
+			keyTerms: lesson!.keyTerms.map((id) => {
+				const entry = glossary.find((g) => g.id === id)!;
+				return { id, term: entry.term, meaning: entry.meaning };
+			}),
 			html: lessonHtml(lesson!)
 		},
 		// only the public part of each question: no key, no explanation, no citation

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { findLessonBySlug, findModule } from '$lib/server/content';
+import { findLessonBySlug, findModule, publicQuestion } from '$lib/server/content';
 import { lessonsOfTarget } from '$lib/server/content/assignments';
 import { assignmentsOf, roster } from '$lib/server/db/classes';
 import { answersOfClass } from '$lib/server/db/gradebook';
-import { shownKey, toPublic } from '$lib/questions/registry';
+import { choiceTypes, shownKey } from '$lib/questions/registry';
 import { layoutBars } from '$lib/server/reports/chart';
-import { givenIds, keyTexts, teacherClass, toAttempt } from '$lib/server/reports/class-data';
+import { choiceTexts, givenIds, keyTexts, teacherClass, toAttempt } from '$lib/server/reports/class-data';
 import { assignedLessons } from '$lib/server/reports/gradebook';
-import { analyseItems, choiceDistribution, countedAttempt, countingSentence, GROUP_SHARE } from '$lib/server/reports/item-analysis';
+import { analyseItems, answerDistribution, choiceDistribution, countedAttempt, countingSentence, GROUP_SHARE } from '$lib/server/reports/item-analysis';
 import { formatInZone } from '$lib/time-zone';
 import type { PageServerLoad } from './$types';
 
@@ -37,7 +37,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			else byStudent.set(a.studentId, [a]);
 		}
 		const given = [...byStudent.values()].map((list) => givenIds(q, countedAttempt(list, cls.counting)!.answer));
-		const distribution = choiceDistribution(toPublic(q).choices, shownKey(q), given);
+		const pub = publicQuestion(q);
+		const distribution =
+			'choices' in pub && choiceTypes.includes(q.type)
+				? choiceDistribution(pub.choices, shownKey(q), given)
+				: answerDistribution(keyTexts(q).join('; '), given.map((g) => choiceTexts(q, g).join('; ')));
 		return {
 			n: i + 1,
 			id: q.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededShuffle } from '../../../../src/lib/server/grading/shuffle';
+import { seededShuffle, shuffledAway } from '../../../src/lib/questions/shuffle';
 
 const items = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -19,5 +19,16 @@ describe('seededShuffle', () => {
 		const copy = [...items];
 		seededShuffle(copy, 's');
 		expect(copy).toEqual(items);
+	});
+});
+
+describe('shuffledAway', () => {
+	it('never returns the order it was given, for any seed', () => {
+		for (let i = 0; i < 200; i++) {
+			const out = shuffledAway(['a', 'b', 'c'], `seed-${i}`);
+			expect(out.join('')).not.toBe('abc');
+			expect([...out].sort()).toEqual(['a', 'b', 'c']);
+		}
+		expect(shuffledAway(['only'], 'x')).toEqual(['only']);
 	});
 });
