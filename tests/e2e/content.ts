@@ -3,10 +3,11 @@
  * loader the app uses), the server's URL, and small text helpers for searching pages.
  */
 import type AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadContent, type Content, type Lesson, type LessonQuestion, type Module } from '../../src/lib/content/load';
 import { readContentFiles } from '../../src/lib/server/content/files';
+import { keyOf } from '../../src/lib/questions/registry';
 
 let cached: Content | undefined;
 
@@ -47,17 +48,75 @@ export function lessonWithAllTypes() {
 	throw new Error('No lesson has a single, a multiple and a true-false question.');
 }
 
-/** The choice ids that answer a question right, and one answer that is wrong. */
-export function rightAnswer(q: LessonQuestion): string[] {
+type ChoiceQuestion = QuestionOf<'single' | 'multiple' | 'true-false'>;
+
+/** The choice ids that answer a choice question right, and one answer that is wrong. */
+export function rightAnswer(q: ChoiceQuestion): string[] {
 	if (q.type === 'single') return [q.answer];
 	if (q.type === 'multiple') return [...q.answers];
 	return [String(q.answer)];
 }
 
-export function wrongAnswer(q: LessonQuestion): string[] {
+export function wrongAnswer(q: ChoiceQuestion): string[] {
 	if (q.type === 'single') return [q.choices.find((c) => c.id !== q.answer)!.id];
 	if (q.type === 'multiple') return [q.choices.find((c) => !q.answers.includes(c.id))!.id];
 	return [String(!q.answer)];
+}
+
+/** A sentence of the article a find-evidence question searches that does not prove its claim. */
+function otherSentence(q: QuestionOf<'find-evidence'>): number {
+	const key = new Set(q.cite.flatMap((c) => c.sentenceIds));
+	const source = content().sources.find((s) => s.id === q.source)!;
+	return source.paragraphs.filter((p) => p.kind === 'text').flatMap((p) => p.sentences).find((s) => !key.has(s.id))!.id;
+}
+
+/** The form fields that answer any question right (or wrong), as the question's form posts them. */
+export function answerFields(q: LessonQuestion, right: boolean): [string, string][] {
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+		case 'true-false':
+			return (right ? rightAnswer(q) : wrongAnswer(q)).map((id) => ['choice', id]);
+		case 'numeric':
+			return [['value', String(right ? q.answer : q.answer + q.tolerance + 1)]];
+		case 'ordering': {
+			const ids = q.items.map((i) => i.id);
+			return (right ? ids : [...ids].reverse()).map((id, i) => [`pos-${id}`, String(i + 1)]);
+		}
+		case 'matching': {
+			const key = keyOf(q) as Record<string, string>;
+			const letters = q.pairs.map((p) => key[p.id]!);
+			return q.pairs.map((p, i) => [`match-${p.id}`, right ? letters[i]! : letters[(i + 1) % letters.length]!]);
+		}
+		case 'find-evidence':
+			return [['sentence', String(right ? q.cite.find((c) => c.source === q.source)!.sentenceIds[0] : otherSentence(q))]];
+	}
+}
+
+/** That answer as teachers' pages and exports show it, in words. */
+export function answerText(q: LessonQuestion, right: boolean): string {
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+		case 'true-false': {
+			const ids = right ? rightAnswer(q) : wrongAnswer(q);
+			const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.choices;
+			return choices.filter((c) => ids.includes(c.id)).map((c) => c.text).join('; ');
+		}
+		case 'numeric': {
+			const v = String(right ? q.answer : q.answer + q.tolerance + 1);
+			return q.unit ? `${v} ${q.unit}` : v;
+		}
+		case 'ordering':
+			return (right ? q.items : [...q.items].reverse()).map((i) => i.text).join(' → ');
+		case 'matching':
+			return q.pairs.map((p, i) => `${p.left} → ${q.pairs[right ? i : (i + 1) % q.pairs.length]!.right}`).join('; ');
+		case 'find-evidence': {
+			const id = Number(answerFields(q, right)[0]![1]);
+			const source = content().sources.find((s) => s.id === q.source)!;
+			return `s-${id}: ${source.sentences[id - 1]!.text}`;
+		}
+	}
 }
 
 /** The source sentences a citation resolves to, joined as the feedback shows them. */
@@ -105,13 +164,35 @@ export function publicText(): string {
 			l.title,
 			l.summary,
 			...l.objectives,
-			...l.keyTerms.flatMap((t) => [t.term, t.meaning]),
+			...l.keyTerms.flatMap((id) => {
+				const g = c.glossary.find((x) => x.id === id)!;
+				return [g.term, g.meaning];
+			}),
 			l.body.replace(/[*_#`>]/g, ''),
-			...l.questions.flatMap((q) => [q.prompt, ...(q.type === 'true-false' ? [] : q.choices.map((ch) => ch.text))])
+			...l.questions.flatMap((q) => [q.prompt, ...publicWords(q)])
 		])
 	]);
 	return parts.map(searchable).join('\n');
 }
+
+/** The words of a question's public part besides its prompt. */
+function publicWords(q: LessonQuestion): string[] {
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+			return q.choices.map((ch) => ch.text);
+		case 'ordering':
+			return q.items.map((i) => i.text);
+		case 'matching':
+			return q.pairs.flatMap((p) => [p.left, p.right]);
+		default:
+			return [q.type === 'numeric' ? (q.unit ?? '') : ''];
+	}
+}
+
+/** Sources whose whole text a lesson page shows, in its find-evidence questions: their sentences are public there. */
+export const shownSources = (): Set<string> =>
+	new Set(content().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions.flatMap((q) => (q.type === 'find-evidence' ? [q.source] : [])))));
 
 /**
  * Distinctive 40-character slices of a secret text: windows of it that occur nowhere in the
@@ -138,14 +219,19 @@ export interface Secret {
 	slices: string[];
 }
 
-/** Every secret text of every question: its explanation and its cited quotes. */
+/**
+ * Every secret text of every question: its explanation, and its cited quotes, except quotes
+ * from an article that find-evidence questions show whole (the article is public there; which
+ * sentence proves which question is the secret, and only the explanation and key reveal it).
+ */
 export function secrets(): Secret[] {
 	const known = publicText();
+	const shown = shownSources();
 	return allLessons().flatMap(({ lesson }) =>
 		lesson.questions.flatMap((q) =>
 			[
 				{ question: q.id, what: 'explanation', text: q.explanation },
-				...q.cite.map((c, i) => ({ question: q.id, what: `cite[${i}].quote`, text: c.quote }))
+				...q.cite.flatMap((c, i) => (shown.has(c.source) ? [] : [{ question: q.id, what: `cite[${i}].quote`, text: c.quote }]))
 			].map((s) => ({ ...s, slices: slices(s.text, 40, known) }))
 		)
 	);
@@ -270,9 +356,10 @@ export const questionCard = (page: Page, q: LessonQuestion) => page.locator(`#q-
  * Picks choices in a question's card and checks the answer; waits for its feedback. Works with
  * JavaScript (feedback in place) and without (the post renders the page again).
  */
-export async function answerInPage(page: Page, q: LessonQuestion, ids: string[]) {
+export async function answerInPage(page: Page, q: LessonQuestion, answer: string[] | boolean) {
 	const card = questionCard(page, q);
-	for (const id of ids) await card.locator(`input[name="choice"][value="${id}"]`).check();
+	if (Array.isArray(answer)) for (const id of answer) await card.locator(`input[name="choice"][value="${id}"]`).check();
+	else await fillAnswer(card, q, answer);
 	const button = card.locator('button[type="submit"]');
 	// the answer's response: a fetch with JavaScript, a page load without
 	await Promise.all([
@@ -282,6 +369,36 @@ export async function answerInPage(page: Page, q: LessonQuestion, ids: string[])
 	await card.getByRole('status').waitFor();
 	// with JavaScript the button is disabled until the feedback is in place
 	await button.and(page.locator(':enabled')).waitFor();
+}
+
+/** Fills a question's form the way a student would, with its right (or a wrong) answer. */
+export async function fillAnswer(card: Locator, q: LessonQuestion, right: boolean) {
+	for (const [name, value] of answerFields(q, right)) {
+		const field = card.locator(`[name="${name}"]`);
+		if (name === 'choice' || name === 'sentence') await field.and(card.locator(`[value="${value}"]`)).check();
+		else if (name === 'value') await field.fill(value);
+		// position and match lists; positions go 1, 2, 3… so moving each item into place leaves the right order
+		else await field.selectOption(value);
+	}
+}
+
+/** The bars the per-question chart shows when students answer right or wrong as planned. */
+export function expectedBars(q: LessonQuestion, plan: boolean[]): { text: string; count: number; right: boolean }[] {
+	if (q.type === 'single' || q.type === 'multiple' || q.type === 'true-false') {
+		const key = rightAnswer(q);
+		const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.choices;
+		return choices.map((c) => ({
+			text: c.text,
+			count: plan.filter((right) => (right ? rightAnswer(q) : wrongAnswer(q)).includes(c.id)).length,
+			right: key.includes(c.id)
+		}));
+	}
+	// whole answers, the most common first (ties by text), the right one always shown
+	const counts = new Map<string, number>();
+	for (const right of plan) counts.set(answerText(q, right), (counts.get(answerText(q, right)) ?? 0) + 1);
+	const key = answerText(q, true);
+	const bars = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([text, count]) => ({ text, count, right: text === key }));
+	return bars.some((b) => b.right) ? bars : [{ text: key, count: 0, right: true }, ...bars];
 }
 
 /** Fills the sign-up form (the page must be on /signup) and submits it. */
@@ -370,8 +487,8 @@ export async function signUpWithCode(s: Student, code: string, base = baseURL())
 }
 
 /** Answers a question over HTTP as a form without JavaScript would, on the server at `base`. */
-export async function answerByPost(path: string, q: LessonQuestion, ids: string[], cookie: string, base = baseURL()) {
-	const res = await postForm(`${path}?/answer`, [['question', q.id], ...ids.map((id) => ['choice', id] as [string, string]), ['idem', crypto.randomUUID()]], {
+export async function answerByPost(path: string, q: LessonQuestion, right: boolean, cookie: string, base = baseURL()) {
+	const res = await postForm(`${path}?/answer`, [['question', q.id], ...answerFields(q, right), ['idem', crypto.randomUUID()]], {
 		base,
 		cookie
 	});

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
 import {
+	answerFields,
 	baseURL,
 	citedText,
 	content,
@@ -221,7 +222,7 @@ describe(`with JavaScript: ${L.path}`, () => {
 			.find((l) => l.slug !== L.lesson.slug)!.questions[0]!;
 		const foreign = await postAnswer(L.path, [
 			['question', other.id],
-			['choice', rightAnswer(other)[0]!]
+			...answerFields(other, true)
 		]);
 		expect(foreign.status).toBe(404);
 		expect(foreign.text).not.toContain(fold(other.explanation).slice(0, 40));

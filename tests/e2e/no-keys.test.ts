@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unflatten } from 'devalue';
 import { describe, expect, test } from 'vitest';
-import { allLessons, baseURL, leaks, postAnswer, rightAnswer, searchable, secrets } from './content';
+import { allLessons, answerFields, baseURL, leaks, postAnswer, searchable, secrets, shownSources } from './content';
 
 const lessons = allLessons();
 const allSecrets = secrets();
@@ -16,7 +16,9 @@ const allSecrets = secrets();
 /** Every key as it would be written in the lesson YAML or serialised as JSON, e.g. `answers: [a, b]`, `"answer":"a"`. */
 function keyForms() {
 	return lessons.flatMap(({ lesson }) =>
-		lesson.questions.map((q) => {
+		lesson.questions.flatMap((q) => {
+			// ordering, matching and find-evidence keys are checked by shape below (shuffled, lettered, no ids)
+			if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'true-false' && q.type !== 'numeric') return [];
 			const field = q.type === 'multiple' ? 'answers' : 'answer';
 			const value = q.type === 'multiple' ? q.answers : q.answer;
 			const yaml = Array.isArray(value) ? `${field}: [${value.join(', ')}]` : `${field}: ${String(value)}`;
@@ -35,6 +37,16 @@ test('every explanation and quote has a slice that the public text does not cont
 	expect(allSecrets.filter((s) => s.slices.length === 0).map((s) => `${s.question} ${s.what}`)).toEqual([]);
 	expect(allSecrets.length).toBeGreaterThan(0);
 });
+
+const publicFields: Record<string, string[]> = {
+	single: ['choices', 'id', 'prompt', 'type'],
+	multiple: ['choices', 'id', 'prompt', 'type'],
+	'true-false': ['choices', 'id', 'prompt', 'type'],
+	numeric: ['id', 'prompt', 'type', 'unit'],
+	ordering: ['id', 'items', 'prompt', 'type'],
+	matching: ['id', 'left', 'options', 'prompt', 'type'],
+	'find-evidence': ['id', 'paragraphs', 'prompt', 'source', 'type']
+};
 
 type DataNode = { type: string; data?: unknown[] } | null;
 
@@ -57,14 +69,34 @@ describe('lesson pages hold no answer, explanation or quote before an answer', (
 		const data = await lessonData(path);
 		expect([...findLeaks(`${path} HTML`, page), ...findLeaks(`${path}/__data.json`, data.text)]).toEqual([]);
 
-		// the public questions carry exactly id, type, prompt and choices (id, text)
+		// the public questions carry exactly the fields of their type's public part
 		const pageNode = data.nodes.find((n) => n && 'questions' in n);
 		expect(pageNode, 'no node of __data.json holds the questions').toBeTruthy();
 		const questions = pageNode!.questions as Record<string, unknown>[];
 		expect(questions.map((q) => q.id)).toEqual(ref.lesson.questions.map((q) => q.id));
-		for (const q of questions) {
-			expect(Object.keys(q).sort()).toEqual(['choices', 'id', 'prompt', 'type']);
-			for (const c of q.choices as Record<string, unknown>[]) expect(Object.keys(c).sort()).toEqual(['id', 'text']);
+		for (const [i, q] of questions.entries()) {
+			const authored = ref.lesson.questions[i]!;
+			expect(Object.keys(q).sort()).toEqual(publicFields[authored.type]);
+			const listed = (q.choices ?? q.items ?? q.left ?? []) as Record<string, unknown>[];
+			for (const c of listed) expect(Object.keys(c).sort()).toEqual(['id', 'text']);
+			if (authored.type === 'ordering') {
+				// shown in an order that is not the answer
+				expect(listed.map((c) => c.id)).not.toEqual(authored.items.map((x) => x.id));
+			}
+			if (authored.type === 'matching') {
+				// the right-hand side is named by letters, never by the pair it belongs to
+				const options = q.options as { id: string; text: string }[];
+				expect(options.map((o) => o.id)).toEqual(options.map((_, k) => 'abcdefgh'[k]));
+				expect(options.map((o) => o.text)).not.toEqual(authored.pairs.map((p) => p.right));
+			}
+			if (authored.type === 'find-evidence') {
+				// every body sentence of the article, the proving one among them, none marked
+				const sentences = (q.paragraphs as { sentences: Record<string, unknown>[] }[]).flatMap((p) => p.sentences);
+				for (const s of sentences) expect(Object.keys(s).sort()).toEqual(['id', 'text']);
+				const key = authored.cite.filter((c) => c.source === authored.source).flatMap((c) => c.sentenceIds);
+				expect(sentences.map((s) => s.id)).toEqual(expect.arrayContaining(key));
+				expect(sentences.length).toBeGreaterThan(10);
+			}
 		}
 		for (const k of keyForms()) for (const form of k.forms) expect(searchable(data.text)).not.toContain(form);
 	});
@@ -72,11 +104,10 @@ describe('lesson pages hold no answer, explanation or quote before an answer', (
 	test.each(lessons.map((l) => [l.path, l] as const))('%s: answering returns the explanation and quote', async (path, ref) => {
 		for (const q of ref.lesson.questions) {
 			const mine = allSecrets.filter((s) => s.question === q.id);
-			const answer = rightAnswer(q).map((id) => ['choice', id] as [string, string]);
-			const res = await postAnswer(path, [['question', q.id], ...answer]);
+			const res = await postAnswer(path, [['question', q.id], ...answerFields(q, true)]);
 			expect(res.status, `${q.id}: ${/role="alert"[^<]*</.exec(res.text)?.[0] ?? ''}`).toBe(200);
 			const body = searchable(res.text);
-			expect(mine.length).toBe(1 + q.cite.length);
+			expect(mine.length).toBe(1 + q.cite.filter((c) => !shownSources().has(c.source)).length);
 			for (const s of mine) expect(s.slices.filter((slice) => !body.includes(slice)), `${q.id} ${s.what}`).toEqual([]);
 		}
 	});
@@ -87,7 +118,7 @@ describe('lesson pages hold no answer, explanation or quote before an answer', (
 			const [answered, ...others] = ref.lesson.questions;
 			const post = await postAnswer(path, [
 				['question', answered!.id],
-				...rightAnswer(answered!).map((id) => ['choice', id] as [string, string])
+				...answerFields(answered!, true)
 			]);
 			expect(post.status).toBe(200);
 			expect(post.cookie, 'the answer response set no cookie').not.toBe('');

@@ -79,7 +79,7 @@ async function world() {
 		[L3, 1, second]
 	] as const) {
 		for (const [i, q] of l.questions.slice(0, n).entries()) {
-			await answerByPost(pathOf(l), q, i % 3 === 2 ? wrongAnswer(q) : rightAnswer(q), cookie);
+			await answerByPost(pathOf(l), q, i % 3 !== 2, cookie);
 		}
 	}
 	const roster = await (await fetch(`${baseURL()}/teacher/classes/${full}`, { headers: { cookie: teacher } })).text();

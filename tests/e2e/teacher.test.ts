@@ -25,8 +25,10 @@ import {
 	addCookies,
 	answerByPost,
 	answerInPage,
+	answerText,
 	citedText,
 	content,
+	expectedBars,
 	cookieHeader,
 	createClassByPost,
 	fold,
@@ -34,17 +36,14 @@ import {
 	newStudent,
 	newTeacher,
 	postForm,
-	rightAnswer,
 	searchable,
 	signUpByPost,
 	signUpTeacherByPost,
 	signUpWithCode,
-	wrongAnswer,
 	type Student
 } from './content';
 import { startServer } from './global-setup';
 import type { LessonQuestion } from '../../src/lib/content/load';
-import { toPublic } from '../../src/lib/questions/registry';
 import { JOIN_LIMIT } from '../../src/lib/server/auth/join';
 import { formatInZone } from '../../src/lib/time-zone';
 
@@ -88,7 +87,6 @@ const everyone = [A, B, H];
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const byName = [...everyone].sort((x, y) => collator.compare(x.s.displayName, y.s.displayName));
 
-const ids = (q: LessonQuestion, right: boolean) => (right ? rightAnswer(q) : wrongAnswer(q));
 const rightCount = (p: Learner) => p.plan.filter((x) => x === true).length;
 const answeredCount = (p: Learner) => p.plan.filter((x) => x !== undefined).length;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -306,7 +304,7 @@ describe('a teacher, a class and its students', () => {
 		const page = await signUpInBrowser(A, code);
 		expect(await assignedStates(page)).toEqual(Object.fromEntries(M.lessons.map((_, i) => [lessonHref(i), 'Not started'])));
 		await goto(page, LESSON_PATH);
-		for (const [i, q] of L.questions.entries()) await answerInPage(page, q, ids(q, A.plan[i]!));
+		for (const [i, q] of L.questions.entries()) await answerInPage(page, q, A.plan[i]!);
 		aFinished = Date.now();
 
 		// the dashboard: done, with the class and the due date
@@ -322,7 +320,7 @@ describe('a teacher, a class and its students', () => {
 		await (await signUpInBrowser(B, code.replace('-', ''))).close();
 		// the student with a formula for a name joins over HTTP and answers one question wrong
 		H.cookie = await signUpWithCode(H.s, code, base);
-		await answerByPost(LESSON_PATH, L.questions[0]!, ids(L.questions[0]!, false), H.cookie, base);
+		await answerByPost(LESSON_PATH, L.questions[0]!, false, H.cookie, base);
 	});
 
 	test('a new code retires the old one, and turning joining off retires every code', async () => {
@@ -433,7 +431,7 @@ describe('the class after the due date moved into the past', () => {
 			expect(fold(await item.locator('p.muted').innerText())).toBe(`${M.lessons.length} lessons · due ${formatInZone(due2, ZONE)}`);
 			expect(await answersExported(A.context!)).toEqual(planned(A));
 
-			for (const [i, q] of L.questions.entries()) await answerByPost(LESSON_PATH, q, ids(q, B.plan[i]!), B.cookie, base);
+			for (const [i, q] of L.questions.entries()) await answerByPost(LESSON_PATH, q, B.plan[i]!, B.cookie, base);
 
 			const overdue = Object.fromEntries(M.lessons.slice(1).map((_, i) => [lessonHref(i + 1), 'Overdue']));
 			const page = await B.context!.newPage();
@@ -514,15 +512,13 @@ describe('the class after the due date moved into the past', () => {
 		for (const [i, q] of L.questions.entries()) {
 			const card = page.locator(`#q-${q.id}`);
 			const takers = everyone.filter((p) => p.plan[i] !== undefined);
-			const key = rightAnswer(q);
-			const counts = toPublic(q).choices.map((c) => {
-				const n = takers.filter((p) => ids(q, p.plan[i]!).includes(c.id)).length;
-				return `${c.text}: ${n} (${Math.round((n / takers.length) * 100)}%)${key.includes(c.id) ? ', right' : ''}`;
-			});
+			const counts = expectedBars(q, takers.map((p) => p.plan[i]!)).map(
+				(b) => `${b.text}: ${b.count} (${Math.round((b.count / takers.length) * 100)}%)${b.right ? ', right' : ''}`
+			);
 			const chart = card.getByRole('img');
 			expect(await chart.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
 			expect(fold((await chart.locator('title').textContent()) ?? '')).toBe(fold(`${takers.length} students: ${counts.join('; ')}`));
-			expect(await chart.locator('rect.bar').count()).toBe(toPublic(q).choices.length);
+			expect(await chart.locator('rect.bar').count()).toBe(counts.length);
 		}
 
 		// a student's answers, each with the sentence that proves the right one
@@ -548,16 +544,11 @@ describe('the class after the due date moved into the past', () => {
 		for (const [i, q] of L.questions.entries()) {
 			const card = cards.nth(i);
 			expect(fold(await card.locator('h4').innerText())).toBe(fold(q.prompt));
-			const shown = (choiceIds: string[]) =>
-				toPublic(q)
-					.choices.filter((c) => choiceIds.includes(c.id))
-					.map((c) => c.text)
-					.join('; ');
-			expect(fold((await card.locator('.key').textContent()) ?? '')).toBe(fold(`Right answer ${shown(rightAnswer(q))}`));
+			expect(fold((await card.locator('.key').textContent()) ?? '')).toBe(fold(`Right answer ${answerText(q, true)}`));
 			const attempt = card.locator('ol.attempts > li');
 			expect(await attempt.count()).toBe(1);
 			expect(fold(await attempt.locator('.badge').innerText())).toBe(A.plan[i] ? '✓ Right' : '✗ Wrong');
-			expect(fold(await attempt.locator('.given').innerText())).toBe(fold(`“${shown(ids(q, A.plan[i]!))}”`));
+			expect(fold(await attempt.locator('.given').innerText())).toBe(fold(`“${answerText(q, A.plan[i]!)}”`));
 			expect(fold(await attempt.locator('.meta').innerText())).toMatch(/^Attempt 1 · .+ · counts$/);
 			const quotes = (await card.locator('blockquote').allInnerTexts()).map(fold);
 			expect(quotes).toEqual(q.cite.map((c) => fold(citedText(c))));
@@ -608,11 +599,7 @@ describe('the class after the due date moved into the past', () => {
 		const expectedAnswers = byName.flatMap((p) =>
 			L.questions.flatMap((q, i) => {
 				if (p.plan[i] === undefined) return [];
-				const given = ids(q, p.plan[i]!);
-				const texts = toPublic(q)
-					.choices.filter((c) => given.includes(c.id))
-					.map((c) => c.text);
-				return [[csvCell(p.s.displayName), p.s.username, L.title, `${M.slug}/${L.slug}`, q.id, q.prompt, texts.join('; '), p.plan[i] ? 'right' : 'wrong', p.plan[i] ? '1' : '0']];
+				return [[csvCell(p.s.displayName), p.s.username, L.title, `${M.slug}/${L.slug}`, q.id, q.prompt, answerText(q, p.plan[i]!), p.plan[i] ? 'right' : 'wrong', p.plan[i] ? '1' : '0']];
 			})
 		);
 		expect(body.map((r) => r.slice(0, 9))).toEqual(expectedAnswers);

@@ -34,8 +34,11 @@ interface TypeDef<Q, P, A, K> {
 }
 
 const ids = (v: string | string[] | boolean): string[] => (Array.isArray(v) ? v : [String(v)]);
-const byChoice = (pub: { choices: { id: string; text: string }[] }, shown: string[]) =>
-	shown.map((id) => pub.choices.find((c) => c.id === id)?.text ?? id);
+/** in the question's choice order; ids that are no choice (an edited question) at the end */
+const byChoice = (pub: { choices: { id: string; text: string }[] }, shown: string[]) => [
+	...pub.choices.filter((c) => shown.includes(c.id)).map((c) => c.text),
+	...shown.filter((id) => !pub.choices.some((c) => c.id === id))
+];
 const keepOrder = <P>(pub: P) => pub;
 const shuffleChoices = <P extends { choices: unknown[] }>(pub: P, seed: string): P => ({ ...pub, choices: seededShuffle(pub.choices, seed) });
 
@@ -76,12 +79,10 @@ const types = {
 		...matching,
 		score: scoreMatching,
 		shown: (v) => Object.entries(v).map(([left, letter]) => `${left}:${letter}`),
-		texts: (pub, shown) =>
-			shown.map((s) => {
-				const [left, letter] = s.split(':');
-				const l = pub.left.find((x) => x.id === left)?.text ?? left;
-				return `${l} → ${pub.options.find((o) => o.id === letter)?.text ?? letter}`;
-			}),
+		texts: (pub, shown) => {
+			const pairs = new Map(shown.map((s) => s.split(':') as [string, string]));
+			return pub.left.filter((l) => pairs.has(l.id)).map((l) => `${l.text} → ${pub.options.find((o) => o.id === pairs.get(l.id))?.text ?? pairs.get(l.id)}`);
+		},
 		reshuffle: (pub, seed) => ({ ...pub, options: seededShuffle(pub.options, seed) })
 	} satisfies TypeDef<matching.MatchingQuestion, matching.MatchingPublic, matching.MatchingAnswer, matching.MatchingKey>,
 	'find-evidence': {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formFields } from '../../../src/lib/questions/common';
-import { grade, questionSchema } from '../../../src/lib/questions/registry';
+import { grade, questionSchema, type Question } from '../../../src/lib/questions/registry';
 
-const single = questionSchema.parse({
+const resolved = (raw: unknown) => ({ ...questionSchema.parse(raw), cite: [{ source: '000', quote: 'A sentence.', sentenceIds: [1] }] }) as Question;
+
+const single = resolved({
 	id: 'where',
 	type: 'single',
 	prompt: 'Where?',

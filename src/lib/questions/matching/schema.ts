@@ -54,5 +54,8 @@ export const toPublic = (q: MatchingQuestion): MatchingPublic => ({
 	options: lettered(q).map((o) => ({ id: o.letter, text: o.text }))
 });
 
-export const keyOf = (q: MatchingQuestion): MatchingKey =>
-	Object.fromEntries(lettered(q).map((o) => [o.pair, o.letter]));
+/** in the order of the pairs, as students see the left side */
+export function keyOf(q: MatchingQuestion): MatchingKey {
+	const letterOf = new Map(lettered(q).map((o) => [o.pair, o.letter]));
+	return Object.fromEntries(q.pairs.map((p) => [p.id, letterOf.get(p.id)!]));
+}

@@ -3,7 +3,7 @@ import { formFields } from '$lib/questions/common';
 import { grade } from '$lib/questions/registry';
 import type { Lesson, LessonQuestion } from '$lib/content/load';
 import type { Feedback } from '$lib/feedback';
-import { findSource } from '../content';
+import { citedPassage } from '../content/passages';
 
 export type GradeResult =
 	| { ok: true; question: LessonQuestion; answer: unknown; feedback: Feedback }
@@ -22,16 +22,7 @@ export function buildFeedback(
 		key: graded.key,
 		saved,
 		explanation: question.explanation,
-		citations: question.cite.map((c) => {
-			const source = findSource(c.source)!;
-			const sentences = c.sentenceIds.map((sid) => ({ id: sid, text: source.sentences[sid - 1]!.text }));
-			return {
-				source: source.id,
-				title: source.title,
-				sentences,
-				href: `/sources/${source.id}?hl=${c.sentenceIds.join(',')}#s-${c.sentenceIds[0]}`
-			};
-		})
+		citations: question.cite.map(citedPassage)
 	};
 }
 
