@@ -23,10 +23,8 @@ import {
 	newTeacher,
 	overflow,
 	postForm,
-	rightAnswer,
 	signUpTeacherByPost,
-	signUpWithCode,
-	wrongAnswer
+	signUpWithCode
 } from './content';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -14,7 +14,6 @@ import {
 	newStudent,
 	newTeacher,
 	postForm,
-	rightAnswer,
 	signUpByPost,
 	signUpTeacherByPost,
 	signUpWithCode

@@ -43,7 +43,6 @@ import {
 	type Student
 } from './content';
 import { startServer } from './global-setup';
-import type { LessonQuestion } from '../../src/lib/content/load';
 import { JOIN_LIMIT } from '../../src/lib/server/auth/join';
 import { formatInZone } from '../../src/lib/time-zone';
 
