@@ -9,7 +9,7 @@ import type { PublicQuestion, QuestionType } from './registry';
 import SingleChoice from './single/SingleChoice.svelte';
 import TrueFalse from './true-false/TrueFalse.svelte';
 
-type Props = { question: PublicQuestion; given?: string[]; key?: string[] };
+type Props = { question: PublicQuestion; given?: string[]; key?: string[]; correct?: boolean };
 
 export const questionComponents = {
 	single: SingleChoice,

@@ -29,8 +29,8 @@ interface TypeDef<Q, P, A, K> {
 	shown(value: A | K): string[];
 	/** shown strings as the words a teacher reads in a report */
 	texts(pub: P, shown: string[]): string[];
-	/** a fresh order for a retry; grading never depends on display order */
-	reshuffle(pub: P, seed: string): P;
+	/** a fresh order for a retry (never one that gives the key away); grading never depends on display order */
+	reshuffle(pub: P, seed: string, key: K): P;
 }
 
 const ids = (v: string | string[] | boolean): string[] => (Array.isArray(v) ? v : [String(v)]);
@@ -73,7 +73,12 @@ const types = {
 		score: scoreOrdering,
 		shown: (v) => v,
 		texts: (pub, shown) => [shown.map((id) => pub.items.find((i) => i.id === id)?.text ?? id).join(' → ')],
-		reshuffle: (pub, seed) => ({ ...pub, items: seededShuffle(pub.items, seed) })
+		reshuffle: (pub, seed, key) => {
+			const items = seededShuffle(pub.items, seed);
+			// the right order is the one order a retry must not show
+			if (items.every((x, i) => x.id === key[i])) items.push(items.shift()!);
+			return { ...pub, items };
+		}
 	} satisfies TypeDef<ordering.OrderingQuestion, ordering.OrderingPublic, ordering.OrderingAnswer, ordering.OrderingKey>,
 	matching: {
 		...matching,
@@ -83,7 +88,12 @@ const types = {
 			const pairs = new Map(shown.map((s) => s.split(':') as [string, string]));
 			return pub.left.filter((l) => pairs.has(l.id)).map((l) => `${l.text} → ${pub.options.find((o) => o.id === pairs.get(l.id))?.text ?? pairs.get(l.id)}`);
 		},
-		reshuffle: (pub, seed) => ({ ...pub, options: seededShuffle(pub.options, seed) })
+		reshuffle: (pub, seed, key) => {
+			const options = seededShuffle(pub.options, seed);
+			// nor may each description sit level with its own item
+			if (options.every((o, i) => o.id === key[pub.left[i]?.id ?? ''])) options.push(options.shift()!);
+			return { ...pub, options };
+		}
 	} satisfies TypeDef<matching.MatchingQuestion, matching.MatchingPublic, matching.MatchingAnswer, matching.MatchingKey>,
 	'find-evidence': {
 		...findEvidence,
@@ -157,4 +167,4 @@ export const shownAnswer = (q: Question, answer: unknown): string[] => defOf(q).
 export const shownKey = (q: Question): string[] => defOf(q).shown(defOf(q).keyOf(q));
 /** Shown strings in words, for teachers' reports and exports. */
 export const shownTexts = (pub: PublicQuestion, shown: string[]): string[] => defOf(pub).texts(pub, shown);
-export const reshuffle = (pub: PublicQuestion, seed: string): PublicQuestion => defOf(pub).reshuffle(pub, seed);
+export const reshuffle = (q: Question, pub: PublicQuestion, seed: string): PublicQuestion => defOf(q).reshuffle(pub, seed, defOf(q).keyOf(q));

@@ -179,6 +179,6 @@ describe('find-evidence through the registry', () => {
 
 	it('keeps the article in its order on a retry', () => {
 		const pub = publicOf(q, ctx);
-		expect(reshuffle(pub, 'user-1:who-hosts:1')).toEqual(pub);
+		expect(reshuffle(q, pub, 'user-1:who-hosts:1')).toEqual(pub);
 	});
 });

@@ -211,7 +211,7 @@ describe('matching through the registry', () => {
 	});
 
 	it('a retry keeps each option with its own letter', () => {
-		const again = reshuffle(pub, 'user-1:who-does-what:1');
+		const again = reshuffle(rq, pub, 'user-1:who-does-what:1');
 		expect(again.type).toBe('matching');
 		if (again.type !== 'matching') return;
 		expect([...again.options].sort((a, b) => a.id.localeCompare(b.id))).toEqual(pub.options);
@@ -221,7 +221,7 @@ describe('matching through the registry', () => {
 	it('a retry never lists the options in the order of the pairs either', () => {
 		// the lesson and review pages reshuffle a missed question for each attempt
 		const pairsOrder = raw.pairs.map((p) => p.right).join('|');
-		const inPairsOrder = Array.from({ length: 60 }, (_, attempt) => reshuffle(pub, `user-1:${raw.id}:${attempt}`))
+		const inPairsOrder = Array.from({ length: 60 }, (_, attempt) => reshuffle(rq, pub, `user-1:${raw.id}:${attempt}`))
 			.map((p) => (p.type === 'matching' ? p.options.map((o) => o.text).join('|') : ''))
 			.filter((order) => order === pairsOrder);
 		expect(inPairsOrder).toEqual([]);

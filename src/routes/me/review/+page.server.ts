@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return {
 			box: i.box,
 			lesson: { title: lesson.title, href: `/modules/${lesson.module}/${lesson.slug}` },
-			question: reshuffle(publicQuestion(question), `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`),
+			question: reshuffle(question, publicQuestion(question), `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`),
 			formKey: crypto.randomUUID()
 		};
 	});

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		// only the missed ones, choices shuffled per attempt on the server; grading is by choice id
 		const attempts = await attemptCounts((await getDb()).db, learner, `${lesson!.module}/${lesson!.slug}`);
 		const who = learner.userId ?? learner.guestId ?? 'anonymous';
-		questions = missed.map((q) => reshuffle(publicQuestion(q), `${who}:${q.id}:${attempts.get(q.id) ?? 0}`));
+		questions = missed.map((q) => reshuffle(q, publicQuestion(q), `${who}:${q.id}:${attempts.get(q.id) ?? 0}`));
 	}
 	return {
 		module: { slug: module!.slug, title: module!.title },
