@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { baseURL, describeViolations, lessonWithAllTypes, rightAnswer, wrongAnswer } from './content';
+import { baseURL, describeViolations, fillAnswer, lessonWithAllTypes, rightAnswer, wrongAnswer } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -39,6 +39,13 @@ const pages: { name: string; path: string; prepare?: (page: Page) => Promise<voi
 		async prepare(page) {
 			await answer(page, L.single, rightAnswer(L.single));
 			await answer(page, L.trueFalse, wrongAnswer(L.trueFalse));
+			// every other type, answered wrong, so their feedback marks are checked too
+			for (const q of L.lesson.questions.filter((x) => !['single', 'multiple', 'true-false'].includes(x.type))) {
+				const card = page.locator(`#q-${q.id}`);
+				await fillAnswer(card, q, false);
+				await card.getByRole('button', { name: 'Check answer' }).click();
+				await card.getByRole('status').waitFor();
+			}
 			// an error state too
 			await page.locator(`#q-${L.multiple.id}`).getByRole('button', { name: 'Check answer' }).click();
 			await page.locator(`#q-${L.multiple.id}`).getByRole('alert').waitFor();
@@ -51,7 +58,9 @@ const pages: { name: string; path: string; prepare?: (page: Page) => Promise<voi
 			await page.locator(`mark#s-${cite.sentenceIds[0]}`).waitFor();
 		}
 	},
-	{ name: 'source with debris', path: '/sources/001' }
+	{ name: 'source with debris', path: '/sources/001' },
+	{ name: 'timeline', path: '/timeline' },
+	{ name: 'glossary', path: '/glossary#intermediary' }
 ];
 
 describe.each(['light', 'dark'] as const)('axe, %s colour scheme', (colorScheme) => {

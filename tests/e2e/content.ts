@@ -172,7 +172,10 @@ export function publicText(): string {
 			...l.questions.flatMap((q) => [q.prompt, ...publicWords(q)])
 		])
 	]);
-	return parts.map(searchable).join('\n');
+	// the articles that find-evidence questions show whole are public on those pages
+	const shown = shownSources();
+	const articles = c.sources.filter((src) => shown.has(src.id)).flatMap((src) => src.sentences.map((x) => x.text));
+	return [...parts, ...articles].map(searchable).join('\n');
 }
 
 /** The words of a question's public part besides its prompt. */

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { allLessons, baseURL, citedText, fillAnswer, fold, type LessonRef } from './content';
+import { allLessons, baseURL, citedText, content, fillAnswer, fold, type LessonRef } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
 import { questionTypes } from '../../src/lib/questions/registry';
 
@@ -105,4 +105,36 @@ test('without JavaScript, a position used twice is refused with a message, and n
 	const alert = page.locator(`#q-${q.id}`).getByRole('alert');
 	expect(fold(await alert.innerText())).toBe('Each position can be used once, but two items are in position 1.');
 	expect(await page.locator(`#q-${q.id}`).getByRole('status').count()).toBe(0);
+});
+
+test.each(['/timeline', '/glossary', picks.find((p) => p.type === 'find-evidence')!.ref.path])('%s fits 375 px', async (path) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+	contexts.push(context);
+	const page = await context.newPage();
+	expect((await page.goto(`${baseURL()}${path}`))?.status()).toBe(200);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test('the timeline lists every event of lessons/timeline.yaml in order, each with its cited sentence', async () => {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`${baseURL()}/timeline`);
+	const events = content().timeline;
+	expect((await page.locator('.timeline > li h2').allInnerTexts()).map(fold)).toEqual(events.map((e) => fold(e.title)));
+	expect((await page.locator('.timeline > li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))))).toEqual(events.map((e) => e.when));
+	expect((await page.locator('.timeline blockquote').allInnerTexts()).map(fold)).toEqual(events.flatMap((e) => e.cite.map((c) => fold(citedText(c)))));
+	await page.context().close();
+});
+
+test("a lesson's key terms link to their glossary entries, which link back", async () => {
+	const ref = allLessons().find((l) => l.lesson.keyTerms.length)!;
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`${baseURL()}${ref.path}`);
+	const id = ref.lesson.keyTerms[0]!;
+	const entry = content().glossary.find((g) => g.id === id)!;
+	await page.locator('.terms').getByRole('link', { name: entry.term, exact: true }).click();
+	await page.waitForURL((u) => u.pathname === '/glossary' && u.hash === `#${id}`);
+	const card = page.locator(`[id="${id}"]`);
+	expect(fold(await card.locator('dt').innerText())).toBe(fold(entry.term));
+	expect(await card.getByRole('link', { name: ref.lesson.title, exact: true }).getAttribute('href')).toBe(ref.path);
+	await page.context().close();
 });
