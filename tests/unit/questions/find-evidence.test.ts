@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formFields, type QuestionContext, type Resolved } from '../../../src/lib/questions/common';
+import { formPost, resolved } from './fixtures';
+import { type QuestionContext, type Resolved } from '../../../src/lib/questions/common';
 import { answerSchema, keyOf, questionSchema, toPublic, type FindEvidenceQuestion } from '../../../src/lib/questions/find-evidence/schema';
 import { score } from '../../../src/lib/questions/find-evidence/score';
 import {
 	grade,
-	questionSchema as anyQuestion,
 	reshuffle,
 	shownAnswer,
 	shownKey,
@@ -47,16 +47,9 @@ const resolvedWith = (cite: Resolved<FindEvidenceQuestion>['cite'], extra: objec
 	...questionSchema.parse({ ...raw, ...extra }),
 	cite
 });
-const resolved = (r: unknown) => ({ ...anyQuestion.parse(r), cite: [{ source: '004', quote: 'x', sentenceIds: [3] }] }) as Question;
 
 /** a form post as the browser sends it: hidden fields and the picked radio */
-const post = (sentence?: string) => {
-	const fd = new FormData();
-	fd.append('question', raw.id);
-	fd.append('idem', 'c0ffee00-1234-4abc-8def-0123456789ab');
-	if (sentence !== undefined) fd.append('sentence', sentence);
-	return formFields(fd);
-};
+const post = (sentence?: string) => formPost(raw.id, sentence === undefined ? [] : [['sentence', sentence]]);
 
 const issue = (input: unknown) => questionSchema.safeParse(input).error?.issues[0];
 const NO_PICK = 'Pick the sentence that proves the claim before checking.';

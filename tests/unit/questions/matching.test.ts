@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formFields } from '../../../src/lib/questions/common';
+import { formPost, resolved } from './fixtures';
 import { answerSchema, keyOf, questionSchema, toPublic } from '../../../src/lib/questions/matching/schema';
 import { score } from '../../../src/lib/questions/matching/score';
 import {
 	grade,
-	questionSchema as anyQuestion,
 	reshuffle,
 	shownAnswer,
 	shownKey,
-	shownTexts,
-	type Question
+	shownTexts 
 } from '../../../src/lib/questions/registry';
 
 const raw = {
@@ -26,16 +24,9 @@ const raw = {
 };
 const pairIds = raw.pairs.map((p) => p.id);
 
-const resolved = (r: unknown) => ({ ...anyQuestion.parse(r), cite: [{ source: '004', quote: 'x', sentenceIds: [3] }] }) as Question;
 
 /** a form post as the browser sends it: hidden fields, then one select per left item */
-const post = (matches: Record<string, string>) => {
-	const fd = new FormData();
-	fd.append('question', raw.id);
-	fd.append('idem', 'c0ffee00-1234-4abc-8def-0123456789ab');
-	for (const [id, letter] of Object.entries(matches)) fd.append(`match-${id}`, letter);
-	return formFields(fd);
-};
+const post = (matches: Record<string, string>) => formPost(raw.id, Object.entries(matches).map(([id, letter]) => [`match-${id}`, letter]));
 
 const issue = (input: unknown) => questionSchema.safeParse(input).error?.issues[0];
 const q = questionSchema.parse(raw);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formFields } from '../../../src/lib/questions/common';
+import { formPost, resolved } from './fixtures';
 import { answerSchema, keyOf, questionSchema, toPublic } from '../../../src/lib/questions/numeric/schema';
 import { score } from '../../../src/lib/questions/numeric/score';
-import { grade, questionSchema as anyQuestion, shownAnswer, shownKey, shownTexts, type Question } from '../../../src/lib/questions/registry';
+import { grade, shownAnswer, shownKey, shownTexts } from '../../../src/lib/questions/registry';
 
 const raw = {
 	id: 'hostages-released',
@@ -15,16 +15,9 @@ const raw = {
 	cite: [{ source: '004', quote: 'Thirty-three hostages were released.' }]
 };
 
-const resolved = (r: unknown) => ({ ...anyQuestion.parse(r), cite: [{ source: '004', quote: 'x', sentenceIds: [3] }] }) as Question;
 
 /** a form post as the browser sends it: the card's hidden fields and the typed value */
-const post = (value?: string) => {
-	const fd = new FormData();
-	fd.append('question', raw.id);
-	fd.append('idem', 'c0ffee00-1234-4abc-8def-0123456789ab');
-	if (value !== undefined) fd.append('value', value);
-	return formFields(fd);
-};
+const post = (value?: string) => formPost(raw.id, value === undefined ? [] : [['value', value]]);
 
 const issue = (input: unknown) => questionSchema.safeParse(input).error?.issues[0];
 
@@ -108,10 +101,7 @@ describe('numeric answer schema', () => {
 	});
 
 	it('reads only the first value when the field is posted twice', () => {
-		const fd = new FormData();
-		fd.append('value', '7');
-		fd.append('value', '8');
-		expect(answerSchema.parse(formFields(fd))).toBe(7);
+		expect(answerSchema.parse(formPost(raw.id, [['value', '7'], ['value', '8']]))).toBe(7);
 	});
 });
 

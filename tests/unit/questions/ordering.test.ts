@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formFields } from '../../../src/lib/questions/common';
+import { formPost, resolved } from './fixtures';
 import { answerSchema, keyOf, questionSchema, toPublic } from '../../../src/lib/questions/ordering/schema';
 import { score } from '../../../src/lib/questions/ordering/score';
 import {
 	grade,
-	questionSchema as anyQuestion,
 	reshuffle,
 	shownAnswer,
 	shownKey,
-	shownTexts,
-	type Question
+	shownTexts 
 } from '../../../src/lib/questions/registry';
 
 const raw = {
@@ -27,16 +25,9 @@ const raw = {
 };
 const rightOrder = raw.items.map((i) => i.id);
 
-const resolved = (r: unknown) => ({ ...anyQuestion.parse(r), cite: [{ source: '004', quote: 'x', sentenceIds: [3] }] }) as Question;
 
 /** a form post as the browser sends it: hidden fields, then one position select per item */
-const post = (positions: Record<string, string>) => {
-	const fd = new FormData();
-	fd.append('question', raw.id);
-	fd.append('idem', 'c0ffee00-1234-4abc-8def-0123456789ab');
-	for (const [id, pos] of Object.entries(positions)) fd.append(`pos-${id}`, pos);
-	return formFields(fd);
-};
+const post = (positions: Record<string, string>) => formPost(raw.id, Object.entries(positions).map(([id, pos]) => [`pos-${id}`, pos]));
 
 const issue = (input: unknown) => questionSchema.safeParse(input).error?.issues[0];
 
