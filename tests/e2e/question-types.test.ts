@@ -122,6 +122,11 @@ test('the timeline lists every event of lessons/timeline.yaml in order, each wit
 	expect((await page.locator('.timeline > li h2').allInnerTexts()).map(fold)).toEqual(events.map((e) => fold(e.title)));
 	expect((await page.locator('.timeline > li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))))).toEqual(events.map((e) => e.when));
 	expect((await page.locator('.timeline blockquote').allInnerTexts()).map(fold)).toEqual(events.flatMap((e) => e.cite.map((c) => fold(citedText(c)))));
+	// lessons listed as words with commas, each a link
+	const withLessons = events.filter((e) => e.lessons.length);
+	expect((await page.locator('.timeline .lessons').allInnerTexts()).map(fold)).toEqual(
+		withLessons.map((e) => `Learn more: ${e.lessons.map((slug) => allLessons().find((l) => l.lesson.slug === slug)!.lesson.title).join(', ')}`)
+	);
 	await page.context().close();
 });
 
