@@ -63,6 +63,15 @@ describe.each([true, false])('JavaScript %s', (js) => {
 			const badges = (await page.locator(`#q-${q.id} .badge`).allInnerTexts()).map(fold).join(' | ');
 			expect(badges).toMatch(right ? /✓/ : /✗/);
 			if (!right) expect(badges).toMatch(/✓|right answer|right match|belongs in position/);
+			if (!right && js && q.type === 'find-evidence') {
+				// the proving sentence is scrolled into view inside the article box
+				const visible = await page.locator(`#q-${q.id} .article`).evaluate((box) => {
+					const proving = box.querySelector('.sentence.right')!.getBoundingClientRect();
+					const frame = box.getBoundingClientRect();
+					return proving.top >= frame.top - 1 && proving.bottom <= frame.bottom + 1;
+				});
+				expect(visible).toBe(true);
+			}
 		}
 	});
 });
