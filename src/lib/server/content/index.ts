@@ -59,18 +59,21 @@ export function neighbours(lesson: Lesson) {
 	return { previous: lessons[i - 1], next: lessons[i + 1], index: i, count: lessons.length };
 }
 
-/** What find-evidence questions show: a source's citable sentences, paragraph by paragraph. */
-const questionContext: QuestionContext = {
-	source(id) {
-		const s = sourceById.get(id);
-		if (!s) return undefined;
-		const paragraphs = s.paragraphs
-			.filter((p) => p.kind === 'text' || p.kind === 'heading')
-			.map((p) => ({ sentences: p.sentences.filter((x) => x.citable).map(({ id, text }) => ({ id, text })) }))
-			.filter((p) => p.sentences.length);
-		return { id: s.id, title: s.title, paragraphs };
-	}
-};
+/** What find-evidence questions show: each source's citable sentences, paragraph by paragraph, built once. */
+const bodies = new Map(
+	sources.map((s) => [
+		s.id,
+		{
+			id: s.id,
+			title: s.title,
+			paragraphs: s.paragraphs
+				.filter((p) => p.kind === 'text' || p.kind === 'heading')
+				.map((p) => ({ sentences: p.sentences.filter((x) => x.citable).map(({ id, text }) => ({ id, text })) }))
+				.filter((p) => p.sentences.length)
+		}
+	])
+);
+const questionContext: QuestionContext = { source: (id) => bodies.get(id) };
 
 /** The part of a question the browser may see: no key, no explanation, no citation. */
 export const publicQuestion = (q: LessonQuestion): PublicQuestion => toPublic(q, questionContext);
