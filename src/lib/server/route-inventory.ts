@@ -1,0 +1,67 @@
+/**
+ * Every page, form action and endpoint of the app, with who may use it. The tests read this:
+ * `tests/unit/route-inventory.test.ts` fails when `src/routes` has a route, action or method
+ * that is not listed here (or this lists one that is gone), and the authorization matrix and
+ * the fuzz tests in `tests/e2e` walk it, so a new route is covered once it is listed.
+ */
+
+/**
+ * - `anyone`: guests and every signed-in user
+ * - `signed-in`: any account, student or teacher
+ * - `student`, `teacher`: that role only
+ * - `class-owner`: the teacher whose class is in the address (`[class]`); another teacher gets 404
+ */
+export type Access = 'anyone' | 'signed-in' | 'student' | 'teacher' | 'class-owner';
+
+export interface RouteEntry {
+	/** the SvelteKit route id, as in `src/routes` */
+	id: string;
+	/** what a person finds there */
+	what: string;
+	/** who may load the page (GET) */
+	page?: Access;
+	/** form actions by name (`default` for a form posted to the page itself) */
+	actions?: Record<string, Access>;
+	/** endpoints (`+server.ts`) by method */
+	endpoint?: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Access>>;
+}
+
+export const routeInventory: readonly RouteEntry[] = [
+	{ id: '/', what: 'the course: every module and lesson', page: 'anyone' },
+	{ id: '/glossary', what: 'the glossary', page: 'anyone' },
+	{ id: '/timeline', what: 'the timeline', page: 'anyone' },
+	{ id: '/sources', what: 'the five source articles', page: 'anyone' },
+	{ id: '/sources/[source]', what: 'one article, a sentence highlighted', page: 'anyone' },
+	{ id: '/modules/[module]', what: 'a module and its lessons', page: 'anyone' },
+	{ id: '/modules/[module]/[lesson]', what: 'a lesson and its questions', page: 'anyone', actions: { answer: 'anyone' } },
+	{ id: '/signup', what: 'student sign-up (with an optional class code)', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/teacher/signup', what: 'teacher sign-up', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/login', what: 'log in (students and teachers)', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/logout', what: 'sign out (a POST; a GET only goes home)', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/join', what: 'join a class with its code', page: 'student', actions: { default: 'student' } },
+	{ id: '/me', what: "a student's progress and assignments", page: 'student' },
+	{ id: '/me/review', what: "a student's review queue", page: 'student', actions: { answer: 'student' } },
+	{ id: '/me/data', what: 'download my data, delete my account', page: 'student', actions: { delete: 'student' } },
+	{ id: '/me/data/export.json', what: "a student's data as JSON", endpoint: { GET: 'student' } },
+	{ id: '/me/data/export.csv', what: "a student's data as CSV", endpoint: { GET: 'student' } },
+	{ id: '/teacher', what: "a teacher's classes; create a class", page: 'teacher', actions: { create: 'teacher' } },
+	{
+		id: '/teacher/classes/[class]',
+		what: 'a class: join code, roster, assignments',
+		page: 'class-owner',
+		actions: {
+			resetCode: 'class-owner',
+			disableCode: 'class-owner',
+			removeStudent: 'class-owner',
+			assign: 'class-owner',
+			updateDue: 'class-owner',
+			removeAssignment: 'class-owner',
+			counting: 'class-owner'
+		}
+	},
+	{ id: '/teacher/classes/[class]/gradebook', what: 'the gradebook', page: 'class-owner' },
+	{ id: '/teacher/classes/[class]/gradebook.csv', what: 'the gradebook as CSV', endpoint: { GET: 'class-owner' } },
+	{ id: '/teacher/classes/[class]/answers.csv', what: 'every answer of the class as CSV', endpoint: { GET: 'class-owner' } },
+	{ id: '/teacher/classes/[class]/lessons/[lesson]', what: 'per-question results of a lesson', page: 'class-owner' },
+	{ id: '/teacher/classes/[class]/students/[student]', what: "one student's answers", page: 'class-owner' }
+];
