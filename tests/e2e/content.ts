@@ -304,6 +304,8 @@ export async function postForm(
 		status: res.status,
 		text: await res.text(),
 		location: res.headers.get('location'),
+		/** the Set-Cookie headers as sent, with their flags */
+		setCookies: res.headers.getSetCookie(),
 		/** the cookies the response set (and did not delete), as a Cookie header */
 		cookie: res.headers
 			.getSetCookie()

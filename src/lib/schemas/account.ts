@@ -79,3 +79,12 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 export function formValues(data: FormData, names: readonly string[]): Record<string, string | undefined> {
 	return Object.fromEntries(names.map((n) => [n, typeof data.get(n) === 'string' ? (data.get(n) as string) : undefined]));
 }
+
+export const passwordChangeSchema = z
+	.object({
+		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(200, 'That is not your current password.'),
+		password,
+		confirm: z.string({ error: 'Type the new password again.' }).max(200)
+	})
+	.refine((v) => v.confirm === v.password, { path: ['confirm'], message: 'The two new passwords are not the same. Type it again.' })
+	.refine((v) => v.password !== v.current, { path: ['password'], message: 'Choose a password different from your current one.' });

@@ -38,6 +38,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/teacher/signup', what: 'teacher sign-up', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/login', what: 'log in (students and teachers)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/logout', what: 'sign out (a POST; a GET only goes home)', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/account', what: 'change your password; how long sessions last', page: 'signed-in', actions: { password: 'signed-in' } },
 	{ id: '/join', what: 'join a class with its code', page: 'student', actions: { default: 'student' } },
 	{ id: '/me', what: "a student's progress and assignments", page: 'student' },
 	{ id: '/me/review', what: "a student's review queue", page: 'student', actions: { answer: 'student' } },

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, loginSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only paths on this site: never send someone elsewhere after login (also not via "/\\host"). */
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await logIn(parsed.data, getClientAddress(), locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { form: result.message } as FieldErrors });
-		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		await startSession(cookies, url, result);
 		redirect(303, safeNext(url.searchParams.get('next'), result.user.role));
 	}
 };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
 import { checkJoinLimit } from '$lib/server/auth/join';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		}
 		const result = await signUp(parsed.data, locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
-		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		await startSession(cookies, url, result);
 		redirect(303, '/me?welcome=1');
 	}
 };

@@ -64,3 +64,14 @@ export async function validateSession(db: Kysely<Database>, token: string, now =
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
 	await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
 }
+
+/**
+ * A new password: the hash is replaced and every session of the account ends (ASVS 3.3.3), in
+ * one transaction; the caller then starts a fresh session for the browser that made the change.
+ */
+export async function replacePassword(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+		await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+	});
+}

@@ -71,3 +71,8 @@ export async function claimGuestAnswers(db: Kysely<Database>, guestId: string, u
 		.executeTakeFirst();
 	return Number(r.numUpdatedRows);
 }
+
+export async function findPasswordHash(db: Kysely<Database>, id: string): Promise<string | undefined> {
+	const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+	return row?.password_hash;
+}

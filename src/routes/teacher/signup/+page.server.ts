@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, teacherSignupSchema, type FieldErrors } from '$lib/schemas/account';
 import { signUpTeacher } from '$lib/server/auth/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await signUpTeacher(parsed.data);
 		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
-		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		await startSession(cookies, url, result);
 		redirect(303, '/teacher');
 	}
 };

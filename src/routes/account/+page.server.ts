@@ -1,0 +1,33 @@
+import { fail } from '@sveltejs/kit';
+import { fieldErrors, formValues, passwordChangeSchema } from '$lib/schemas/account';
+import { startSession } from '$lib/server/auth/session-cookie';
+import { changePassword } from '$lib/server/auth/password-change';
+import { requireUser } from '$lib/server/guard';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '$lib/server/db/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+const days = (ms: number) => Math.round(ms / (24 * 3600_000));
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return {
+		name: user.display_name,
+		login: user.username ?? user.email ?? '',
+		role: user.role,
+		idleDays: days(SESSION_IDLE_MS),
+		absoluteDays: days(SESSION_ABSOLUTE_MS)
+	};
+};
+
+export const actions: Actions = {
+	// passwords are never sent back to the form
+	password: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		const parsed = passwordChangeSchema.safeParse(formValues(await request.formData(), ['current', 'password', 'confirm']));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const result = await changePassword(user.id, parsed.data);
+		if (!result.ok) return fail(result.status, { errors: { [result.field]: result.message } });
+		await startSession(cookies, url, result);
+		return { changed: true };
+	}
+};
