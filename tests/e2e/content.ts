@@ -500,3 +500,22 @@ export async function answerByPost(path: string, q: LessonQuestion, right: boole
 	if (res.status !== 200) throw new Error(`answering ${q.id} at ${path} failed: HTTP ${res.status}\n${res.text.slice(0, 500)}`);
 	return res;
 }
+
+/** A GET as a plain client (redirects not followed). */
+export async function getPage(path: string, cookie?: string, base = baseURL()) {
+	const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}
+
+/**
+ * The status a GET ends with: a page's own status, or for a client-side navigation's
+ * `__data.json` (always 200) the status of the error node inside it, or of its redirect.
+ */
+export async function statusOf(path: string, cookie?: string, base = baseURL()) {
+	const r = await getPage(path, cookie, base);
+	if (!path.endsWith('/__data.json') || r.status !== 200) return r;
+	const body = JSON.parse(r.text) as { type: string; location?: string; nodes?: ({ type: string; status?: number } | null)[] };
+	if (body.type === 'redirect') return { ...r, status: 303, location: body.location ?? null };
+	const failed = body.nodes?.find((n) => n?.type === 'error');
+	return { ...r, status: failed?.status ?? 200 };
+}

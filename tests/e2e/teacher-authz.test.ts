@@ -10,13 +10,15 @@ import {
 	baseURL,
 	content,
 	createClassByPost,
+	getPage,
 	joinCodeIn,
 	newStudent,
 	newTeacher,
 	postForm,
 	signUpByPost,
 	signUpTeacherByPost,
-	signUpWithCode
+	signUpWithCode,
+	statusOf
 } from './content';
 
 const M = content().modules[0]!;
@@ -38,23 +40,7 @@ const world = {
 	code: ''
 };
 
-/**
- * The status a request ends with: a page's own status, or for a client-side navigation's
- * `__data.json` (always 200) the status of the error node inside it, or of its redirect.
- */
-async function statusOf(path: string, cookie?: string) {
-	const r = await get(path, cookie);
-	if (!path.endsWith('/__data.json') || r.status !== 200) return { ...r, status: r.status };
-	const body = JSON.parse(r.text) as { type: string; location?: string; nodes?: ({ type: string; status?: number } | null)[] };
-	if (body.type === 'redirect') return { ...r, status: 303, location: body.location ?? null };
-	const failed = body.nodes?.find((n) => n?.type === 'error');
-	return { ...r, status: failed?.status ?? 200 };
-}
-
-async function get(path: string, cookie?: string) {
-	const res = await fetch(`${baseURL()}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
-	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
-}
+const get = (path: string, cookie?: string) => getPage(path, cookie);
 
 /** Every page and download of a class. */
 const pages = (classId: string, studentId = world.studentId) => {

@@ -1,0 +1,341 @@
+/**
+ * The authorization matrix: every route of the inventory (page, its client-side data request,
+ * form action, endpoint) × five identities (anonymous, a student of class A, a student of
+ * class B, the teacher of A, the teacher of B), with the ids in the address taken from one
+ * class or the other. What the inventory allows succeeds; the rest is refused (anonymous: sent
+ * to log in; wrong role: 403; another teacher's class: 404), and no response carries a word
+ * of the other class or its student: name, username, join code, or an answer only they gave.
+ * A route added to the inventory is in the matrix without anyone writing a line here, unless
+ * it has a form action (which needs its fields below) or an unknown address parameter.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { routeInventory, type Access, type RouteEntry } from '../../src/lib/server/route-inventory';
+import {
+	answerFields,
+	content,
+	createClassByPost,
+	getPage,
+	joinCodeIn,
+	newStudent,
+	newTeacher,
+	postForm,
+	signUpTeacherByPost,
+	signUpWithCode,
+	statusOf,
+	type Student,
+	type Teacher
+} from './content';
+import { startServer } from './global-setup';
+
+type PartyName = 'A' | 'B';
+type Role = 'anonymous' | 'student A' | 'student B' | 'teacher A' | 'teacher B';
+const ROLES: Role[] = ['anonymous', 'student A', 'student B', 'teacher A', 'teacher B'];
+
+interface Party {
+	teacher: Teacher & { cookie: string };
+	student: Student & { cookie: string; id: string };
+	klass: { id: string; name: string; codes: string[]; assignment: string };
+	/** a numeric answer only this party's student gave, as it could be printed */
+	answer: string[];
+}
+
+const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const course = content();
+const numericLesson = course.modules.flatMap((m) => m.lessons).find((l) => l.questions.some((q) => q.type === 'numeric'))!;
+const numeric = numericLesson.questions.find((q) => q.type === 'numeric')!;
+const lesson = course.modules[0]!.lessons[0]!;
+const ANSWERS: Record<PartyName, string> = { A: '4817.93', B: '6293.71' };
+
+let base = '';
+let server: ChildProcess | undefined;
+const world = {} as Record<PartyName, Party>;
+
+const partyOf = (role: Role): PartyName | null => (role === 'anonymous' ? null : (role.slice(-1) as PartyName));
+const kindOf = (role: Role) => (role === 'anonymous' ? 'anonymous' : role.startsWith('student') ? 'student' : 'teacher');
+function cookieOf(role: Role): string | undefined {
+	const p = partyOf(role);
+	if (!p) return undefined;
+	return kindOf(role) === 'student' ? world[p].student.cookie : world[p].teacher.cookie;
+}
+
+/** Words only party P's people and their teacher may see. */
+function secretsOf(p: PartyName): string[] {
+	const { klass, student, answer } = world[p];
+	return [klass.name, ...klass.codes.flatMap((c) => [c, c.replace('-', '')]), student.displayName, student.username, ...answer];
+}
+
+function leaks(role: Role, text: string): string[] {
+	const own = partyOf(role);
+	const others = (['A', 'B'] as const).filter((p) => p !== own);
+	return others.flatMap((p) => secretsOf(p).filter((s) => text.includes(s)).map((s) => `${p}'s "${s}"`));
+}
+
+// ---- what each identity should get ----
+
+type Expect = { allowed: true } | { allowed: false; status: 303 | 403 | 404 };
+
+function expected(access: Access, role: Role, target: PartyName | null): Expect {
+	const kind = kindOf(role);
+	if (access === 'anyone') return { allowed: true };
+	if (kind === 'anonymous') return { allowed: false, status: 303 };
+	if (access === 'signed-in') return { allowed: true };
+	if (access === 'student') return kind === 'student' ? { allowed: true } : { allowed: false, status: 403 };
+	if (kind !== 'teacher') return { allowed: false, status: 403 };
+	if (access === 'teacher') return { allowed: true };
+	return partyOf(role) === target ? { allowed: true } : { allowed: false, status: 404 };
+}
+
+// ---- addresses ----
+
+/** The route with its parameters filled from party `target` (or the course, for content). */
+function address(route: RouteEntry, target: PartyName | null): string {
+	return route.id.replace(/\[(\w+)\]/g, (_, name: string) => {
+		if (name === 'module') return numericLesson.module;
+		if (name === 'lesson') return numericLesson.slug;
+		if (name === 'source') return '000';
+		if (name === 'class') return world[target!].klass.id;
+		if (name === 'student') return world[target!].student.id;
+		throw new Error(`${route.id}: the matrix does not know how to fill [${name}]. Add it to address() in ${import.meta.url}.`);
+	});
+}
+const targetsOf = (route: RouteEntry): (PartyName | null)[] => (route.id.includes('[class]') ? ['A', 'B'] : [null]);
+
+// ---- form actions: fields that would do something, and when a success may run ----
+
+interface ActionPlan {
+	/** valid fields, so that only authorization can stop the action */
+	fields: (role: Role, target: PartyName | null) => Record<string, string> | [string, string][];
+	/** allowed cells run in this order: later phases change or end what earlier ones rely on */
+	phase: number;
+	/** the action ends the session it is posted with: an allowed cell uses a second session of that person */
+	endsSession?: boolean;
+	/** called after an allowed cell succeeded */
+	after?: (role: Role, target: PartyName | null, res: Awaited<ReturnType<typeof postForm>>) => Promise<void> | void;
+}
+
+const own = (role: Role): Party => world[partyOf(role) ?? 'A'];
+const creds = (role: Role) => (kindOf(role) === 'teacher' ? { username: own(role).teacher.email, password: own(role).teacher.password } : { username: own(role).student.username, password: own(role).student.password });
+
+const PLANS: Record<string, ActionPlan> = {
+	'/modules/[module]/[lesson] ?/answer': {
+		phase: 1,
+		fields: () => [['question', numeric.id], ['idem', crypto.randomUUID()], ...answerFields(numeric, true)]
+	},
+	'/me/review ?/answer': {
+		phase: 1,
+		fields: () => [['question', lesson.questions[0]!.id], ['idem', crypto.randomUUID()], ...answerFields(lesson.questions[0]!, true)]
+	},
+	'/join ?/default': { phase: 1, fields: (role) => ({ code: own(role).klass.codes.at(-1)! }) },
+	'/teacher ?/create': { phase: 1, fields: () => ({ name: `Matrix extra ${tag}`, section: '', timeZone: 'UTC' }) },
+	'/teacher/classes/[class] ?/assign': { phase: 1, fields: () => ({ target: course.modules[1]!.slug, due: '' }) },
+	'/teacher/classes/[class] ?/counting': { phase: 1, fields: () => ({ counting: 'best' }) },
+	'/teacher/classes/[class] ?/updateDue': { phase: 1, fields: (_r, t) => ({ assignment: world[t!].klass.assignment, due: '2031-02-03T04:05' }) },
+	'/teacher/classes/[class] ?/resetCode': {
+		phase: 2,
+		fields: () => ({}),
+		after: async (_r, t) => {
+			const page = await getPage(`/teacher/classes/${world[t!].klass.id}`, world[t!].teacher.cookie, base);
+			world[t!].klass.codes.push(joinCodeIn(page.text)!);
+		}
+	},
+	'/teacher/classes/[class] ?/disableCode': { phase: 3, fields: () => ({}) },
+	'/teacher/classes/[class] ?/removeAssignment': { phase: 3, fields: (_r, t) => ({ assignment: world[t!].klass.assignment }) },
+	'/teacher/classes/[class] ?/removeStudent': { phase: 4, fields: (_r, t) => ({ student: world[t!].student.id }) },
+	'/login ?/default': { phase: 5, endsSession: true, fields: (role) => creds(role) },
+	'/logout ?/default': { phase: 5, endsSession: true, fields: () => ({}) },
+	'/signup ?/default': {
+		phase: 5,
+		endsSession: true,
+		fields: () => {
+			const s = newStudent('mx');
+			return { displayName: s.displayName, username: s.username, password: s.password, code: '' };
+		}
+	},
+	'/teacher/signup ?/default': {
+		phase: 5,
+		endsSession: true,
+		fields: () => {
+			const t = newTeacher('mx');
+			return { displayName: t.displayName, email: t.email, password: t.password };
+		}
+	},
+	'/account ?/password': {
+		phase: 6,
+		fields: (role) => {
+			const { password } = creds(role);
+			return { current: password, password: `${password} v2`, confirm: `${password} v2` };
+		},
+		after: (role, _t, res) => {
+			// the change ended every session of this person: carry on with the new one
+			const p = own(role);
+			const person = kindOf(role) === 'teacher' ? p.teacher : p.student;
+			person.password = `${person.password} v2`;
+			person.cookie = res.cookie;
+		}
+	},
+	'/me/data ?/delete': { phase: 7, fields: (role) => ({ confirm: kindOf(role) === 'student' ? own(role).student.username : 'someone' }) }
+};
+
+const actionPath = (path: string, action: string) => (action === 'default' ? path : `${path}?/${action}`);
+
+// ---- the world: two classes, each with a teacher, a student and a numeric answer only they gave ----
+
+async function makeParty(p: PartyName): Promise<Party> {
+	const t = newTeacher(`mx${p.toLowerCase()}`);
+	const teacherCookie = await signUpTeacherByPost(t, base);
+	const name = `Matrix Seminar ${p === 'A' ? 'Alpha' : 'Beta'} ${tag}`;
+	const classId = await createClassByPost(teacherCookie, name, { base });
+	const assigned = await postForm(`/teacher/classes/${classId}?/assign`, { target: numericLesson.module, due: '2030-01-01T10:00' }, { base, cookie: teacherCookie });
+	expect(assigned.status).toBe(200);
+	const page = (await getPage(`/teacher/classes/${classId}`, teacherCookie, base)).text;
+	const code = joinCodeIn(page)!;
+	const assignment = /name="assignment" value="([0-9a-f-]{36})"/.exec(page)![1]!;
+	const s = { ...newStudent(`mx${p.toLowerCase()}`), displayName: `Matrix Pupil ${p === 'A' ? 'Alpha' : 'Beta'} ${tag}` };
+	const studentCookie = await signUpWithCode(s, code, base);
+	const answered = await postForm(
+		`/modules/${numericLesson.module}/${numericLesson.slug}?/answer`,
+		[['question', numeric.id], ['idem', crypto.randomUUID()], ['value', ANSWERS[p]]],
+		{ base, cookie: studentCookie }
+	);
+	expect(answered.status).toBe(200);
+	const roster = (await getPage(`/teacher/classes/${classId}`, teacherCookie, base)).text;
+	const studentId = new RegExp(`/teacher/classes/${classId}/students/([0-9a-f-]{36})`).exec(roster)![1]!;
+	const shown = [ANSWERS[p], Number(ANSWERS[p]).toLocaleString('en-US')];
+	return {
+		teacher: { ...t, cookie: teacherCookie },
+		student: { ...s, cookie: studentCookie, id: studentId },
+		klass: { id: classId, name, codes: [code], assignment },
+		answer: [...new Set(shown)]
+	};
+}
+
+beforeAll(async () => {
+	// a server of its own: the matrix trips join and login limits, and changes passwords
+	const started = await startServer();
+	base = started.url;
+	server = started.child;
+	[world.A, world.B] = await Promise.all([makeParty('A'), makeParty('B')]);
+	// each teacher sees their own student's answer: the secrets are real
+	const answersA = await getPage(`/teacher/classes/${world.A.klass.id}/answers.csv`, world.A.teacher.cookie, base);
+	expect(world.A.answer.some((a) => answersA.text.includes(a)), 'A’s answer in A’s export').toBe(true);
+}, 120_000);
+
+afterAll(() => {
+	server?.kill('SIGTERM');
+});
+
+const counts = { routes: routeInventory.length, get: 0, refusedPosts: 0, allowedPosts: 0 };
+
+interface Cell {
+	route: RouteEntry;
+	action: string;
+	access: Access;
+	role: Role;
+	target: PartyName | null;
+}
+
+function actionCells(): Cell[] {
+	return routeInventory.flatMap((route) =>
+		Object.entries(route.actions ?? {}).flatMap(([action, access]) =>
+			targetsOf(route).flatMap((target) => ROLES.map((role) => ({ route, action, access, role, target })))
+		)
+	);
+}
+
+function expectRefusal(what: string, got: { status: number; location: string | null }, want: Expect & { allowed: false }, path: string) {
+	expect(got.status, what).toBe(want.status);
+	if (want.status === 303) expect(got.location, `${what}: sent to log in`).toBe(`/login?next=${encodeURIComponent(path)}`);
+}
+
+describe('authorization matrix', () => {
+	test('every action of the inventory has a plan here (fields that would change something)', () => {
+		const missing = actionCells()
+			.map((c) => `${c.route.id} ?/${c.action}`)
+			.filter((k) => !PLANS[k]);
+		expect([...new Set(missing)], 'add an entry to PLANS in tests/e2e/authz-matrix.test.ts').toEqual([]);
+	});
+
+	test('every page, data request and endpoint × every identity: allowed ones succeed, the rest are refused, nothing leaks', async () => {
+		const problems: string[] = [];
+		for (const route of routeInventory) {
+			const gets: [string, Access][] = [];
+			for (const target of targetsOf(route)) {
+				const path = address(route, target);
+				if (route.page) gets.push([path, route.page], [`${path === '/' ? '' : path}/__data.json`, route.page]);
+				if (route.endpoint?.GET) gets.push([path, route.endpoint.GET]);
+				for (const [path2, access] of gets.splice(0)) {
+					for (const role of ROLES) {
+						counts.get++;
+						const what = `GET ${path2} as ${role}`;
+						const want = expected(access, role, target);
+						const r = await statusOf(path2, cookieOf(role), base);
+						const leaked = leaks(role, r.text + (r.location ?? ''));
+						if (leaked.length) problems.push(`${what} shows ${leaked.join(', ')}`);
+						if (want.allowed) {
+							const ok = access === 'anyone' ? r.status === 200 || (r.status === 303 && !r.location?.startsWith('/login')) : r.status === 200;
+							if (!ok) problems.push(`${what}: allowed, but ${r.status} ${r.location ?? ''}`);
+						} else if (r.status !== want.status || (want.status === 303 && !r.location?.startsWith('/login?next='))) {
+							problems.push(`${what}: should be ${want.status === 303 ? '303 to /login' : want.status}, got ${r.status} ${r.location ?? ''}`);
+						}
+					}
+				}
+			}
+		}
+		console.log(`authz matrix: ${counts.get} GET cells over ${routeInventory.length} routes, ${problems.length} problems`);
+		expect(problems).toEqual([]);
+	});
+
+	test('every form action × every identity: refused ones change nothing and leak nothing; allowed ones succeed', async () => {
+		const cells = actionCells();
+		const refused = cells.filter((c) => !expected(c.access, c.role, c.target).allowed);
+		const allowed = cells.filter((c) => expected(c.access, c.role, c.target).allowed);
+
+		const snapshot = async () => {
+			const out: string[] = [];
+			for (const p of ['A', 'B'] as const) {
+				const c = `/teacher/classes/${world[p].klass.id}`;
+				for (const path of [c, `${c}/answers.csv`, `${c}/gradebook.csv`]) out.push((await getPage(path, world[p].teacher.cookie, base)).text);
+				out.push((await getPage('/me/data/export.json', world[p].student.cookie, base)).text.replace(/"exportedAt":"[^"]+"/, ''));
+			}
+			return out;
+		};
+		const before = await snapshot();
+		for (const cell of refused) {
+			counts.refusedPosts++;
+			const path = actionPath(address(cell.route, cell.target), cell.action);
+			const want = expected(cell.access, cell.role, cell.target) as Expect & { allowed: false };
+			const res = await postForm(path, PLANS[`${cell.route.id} ?/${cell.action}`]!.fields(cell.role, cell.target), { base, cookie: cookieOf(cell.role) });
+			const what = `POST ${path} as ${cell.role}`;
+			expectRefusal(what, res, want, path);
+			expect(leaks(cell.role, res.text), `${what} leaks`).toEqual([]);
+		}
+		expect(await snapshot(), 'refused actions changed something').toEqual(before);
+
+		const plan = (c: Cell) => PLANS[`${c.route.id} ?/${c.action}`]!;
+		allowed.sort((a, b) => plan(a).phase - plan(b).phase);
+		for (const cell of allowed) {
+			counts.allowedPosts++;
+			const p = plan(cell);
+			const path = actionPath(address(cell.route, cell.target), cell.action);
+			let cookie = cookieOf(cell.role);
+			if (p.endsSession && cookie) {
+				// a second session of the same person, so the one the matrix uses lives on
+				const { username, password } = creds(cell.role);
+				const second = await postForm('/login', { username, password }, { base });
+				expect(second.status, `a second session for ${cell.role}`).toBe(303);
+				cookie = second.cookie;
+			}
+			const res = await postForm(path, p.fields(cell.role, cell.target), { base, cookie });
+			const what = `POST ${path} as ${cell.role}`;
+			const ok = res.status === 200 || (res.status === 303 && !res.location?.startsWith('/login'));
+			expect(ok, `${what}: allowed, but ${res.status} ${res.location ?? ''}\n${res.text.slice(0, 300)}`).toBe(true);
+			expect(leaks(cell.role, res.text), `${what} leaks`).toEqual([]);
+			await p.after?.(cell.role, cell.target, res);
+		}
+		console.log(
+			`authz matrix: ${counts.routes} routes, ${counts.get + counts.refusedPosts + counts.allowedPosts} cells checked ` +
+				`(${counts.get} GET, ${counts.refusedPosts} refused POST, ${counts.allowedPosts} allowed POST), 0 leaks`
+		);
+	});
+});
