@@ -207,6 +207,25 @@ const pages: { name: string; kind: Kind; path: string; states: State[] }[] = [
 				}
 			}
 		]
+	},
+	{
+		name: 'account',
+		kind: 'caught-up',
+		path: '/account',
+		states: [
+			{ state: 'password form' },
+			{
+				state: 'a wrong current password and new passwords that differ',
+				dark: true,
+				async prepare(page) {
+					await page.getByLabel('Current password').fill('not the password');
+					await page.getByLabel('New password', { exact: true }).fill('first new password');
+					await page.getByLabel('New password again').fill('second new password');
+					await page.getByRole('button', { name: 'Change password' }).click();
+					await page.locator('#f-confirm-error').waitFor();
+				}
+			}
+		]
 	}
 ];
 
@@ -233,12 +252,13 @@ describe('axe on the student pages', () => {
 });
 
 describe('the student pages at a phone width and on a desktop', () => {
-	test('sign-up, dashboard, review and your data fit 375 px and 1280 px, with screenshots', async () => {
+	test('sign-up, dashboard, review, your data and account fit 375 px and 1280 px, with screenshots', async () => {
 		const shots: [Kind, string, string][] = [
 			['anonymous', '/signup', 'signup'],
 			['progress', '/me', 'dashboard'],
 			['progress', '/me/review', 'review'],
-			['progress', '/me/data', 'your-data']
+			['progress', '/me/data', 'your-data'],
+			['caught-up', '/account', 'account']
 		];
 		for (const [kind, path, name] of shots) {
 			const page = await openAs(kind, path, false);
