@@ -23,5 +23,6 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 	for (const s of d.sessions) rows.push(['session', s.created_at, `expires=${s.expires_at}`, `last seen=${s.last_seen_at ?? ''}`, '', '', '']);
 	for (const m of d.memberships) rows.push(['class', m.joined_at, m.class_name, m.section ?? '', '', '', '']);
 	for (const a of d.answers) rows.push(['answer', a.created_at, a.lesson, a.question_id, a.answer, a.correct ? 'right' : 'wrong', a.points]);
+	for (const c of d.attemptCounters) rows.push(['attempt counter', c.window_start, c.what, `count=${c.count}`, c.key, '', '']);
 	return toCsv(['record', 'time', 'detail 1', 'detail 2', 'detail 3', 'detail 4', 'detail 5'], rows);
 }

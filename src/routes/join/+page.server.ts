@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const raw = formValues(await request.formData(), ['code']);
 		const values = { code: raw.code ?? '' };
 		if (user.role !== 'student') return fail(403, { values, errors: { code: 'Only student accounts join classes.' } });
-		const limited = await checkJoinLimit([`ip:${getClientAddress()}`, `user:${user.id}`]);
+		const limited = await checkJoinLimit(getClientAddress(), user.id);
 		if (limited) return fail(429, { values, errors: { code: limited } });
 		const parsed = joinSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

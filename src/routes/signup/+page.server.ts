@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const parsed = signupSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		if (parsed.data.code) {
-			const limited = await checkJoinLimit([`ip:${getClientAddress()}`]);
+			const limited = await checkJoinLimit(getClientAddress());
 			if (limited) return fail(429, { values, errors: { code: limited } as FieldErrors });
 		}
 		const result = await signUp(parsed.data, locals.guestId);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { loginSchema, signupSchema, teacherSignupSchema } from '$lib/schemas/account';
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
-import { clearLimit, hit } from '../db/rate-limit';
+import { clearLimit, hit, limitKeys } from '../db/rate-limit';
 import { createSession } from '../db/sessions';
 import { claimGuestAnswers, createUser, findLogin, findLoginByEmail, UsernameTaken, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
@@ -63,8 +63,8 @@ export async function signUpTeacher(values: z.output<typeof teacherSignupSchema>
 export async function logIn(values: z.output<typeof loginSchema>, ip: string, guestId: string | null): Promise<AccountResult> {
 	const { db } = await getDb();
 	for (const [key, limit] of [
-		[`login:user:${values.username}`, LOGIN_LIMITS.perUsername],
-		[`login:ip:${ip}`, LOGIN_LIMITS.perIp]
+		[limitKeys.login(values.username), LOGIN_LIMITS.perUsername],
+		[limitKeys.loginIp(ip), LOGIN_LIMITS.perIp]
 	] as const) {
 		const r = await hit(db, key, limit);
 		if (!r.allowed) {
@@ -78,7 +78,7 @@ export async function logIn(values: z.output<typeof loginSchema>, ip: string, gu
 	const row = values.username.includes('@') ? await findLoginByEmail(db, values.username) : await findLogin(db, values.username);
 	const valid = await verifyPassword(row?.password_hash ?? (await dummyHash()), values.password);
 	if (!row || !valid) return { ok: false, status: 401, message: 'That username and password do not match. Check both and try again.' };
-	await clearLimit(db, `login:user:${values.username}`);
+	await clearLimit(db, limitKeys.login(values.username));
 	if (guestId) await claimGuestAnswers(db, guestId, row.id);
 	const { token, expiresAt } = await createSession(db, row.id);
 	const { password_hash: _p, ...user } = row;

@@ -1,16 +1,17 @@
 /** Joining a class by code, with guessing rate limited per IP and per account. */
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
-import { hit } from '../db/rate-limit';
+import { hit, limitKeys } from '../db/rate-limit';
 import { minutesToWait } from './wait';
 
 export const JOIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 
-/** Counts one guess for each key; a readable refusal when any is over the limit. */
-export async function checkJoinLimit(keys: string[]): Promise<string | null> {
+/** Counts one guess for the IP and for the student (when signed in); a readable refusal when either is over the limit. */
+export async function checkJoinLimit(ip: string, studentId?: string): Promise<string | null> {
 	const { db } = await getDb();
+	const keys = [limitKeys.joinIp(ip), ...(studentId ? [limitKeys.join(studentId)] : [])];
 	for (const key of keys) {
-		const r = await hit(db, `join:${key}`, JOIN_LIMIT);
+		const r = await hit(db, key, JOIN_LIMIT);
 		if (!r.allowed) {
 			return `Too many join codes tried. Please wait ${minutesToWait(r.retryAfterMs)} and try again.`;
 		}

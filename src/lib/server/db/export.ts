@@ -1,6 +1,35 @@
 /** Everything stored about one student, for "download my data". */
 import type { Kysely } from 'kysely';
+import { personalLimitKeys } from './rate-limit';
 import type { Database } from './schema';
+
+/**
+ * Where each table's rows about the student land in the export. tests/unit/server/db/privacy.test.ts
+ * walks the schema and fails for any table holding the student's id, username or name that is not here.
+ */
+export const EXPORT_SECTIONS = {
+	users: 'user',
+	sessions: 'sessions',
+	memberships: 'memberships',
+	answers: 'answers',
+	rate_limits: 'attemptCounters'
+} as const;
+
+/** Columns left out on purpose (the columns holding the student's own id are implied by user.id). */
+export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
+	// a hash, useless to the student and only a risk in a downloaded file
+	users: ['password_hash'],
+	// SHA-256 of the sign-in cookie: likewise
+	sessions: ['id'],
+	// a random per-form key that only stops a double submission being stored twice
+	answers: ['idempotency_key']
+};
+
+/** What an attempt counter counts, in words, by key prefix. */
+const COUNTER_WORDS: [string, string][] = [
+	['login:user:', 'login attempts with your username since the last successful one'],
+	['join:user:', 'class codes tried from your account']
+];
 
 export async function exportUserData(db: Kysely<Database>, userId: string) {
 	const user = await db
@@ -17,8 +46,9 @@ export async function exportUserData(db: Kysely<Database>, userId: string) {
 	const memberships = await db
 		.selectFrom('memberships')
 		.innerJoin('classes', 'classes.id', 'memberships.class_id')
-		.select(['classes.name as class_name', 'classes.section', 'memberships.joined_at'])
+		.select(['memberships.class_id', 'classes.name as class_name', 'classes.section', 'memberships.joined_at'])
 		.where('memberships.student_id', '=', userId)
+		.orderBy('memberships.joined_at')
 		.execute();
 	const answers = await db
 		.selectFrom('answers')
@@ -26,5 +56,15 @@ export async function exportUserData(db: Kysely<Database>, userId: string) {
 		.where('user_id', '=', userId)
 		.orderBy('created_at')
 		.execute();
-	return { user, sessions, memberships, answers };
+	const counters = await db
+		.selectFrom('rate_limits')
+		.select(['key', 'window_start', 'count'])
+		.where('key', 'in', personalLimitKeys(user ?? { id: userId, username: null, email: null }))
+		.orderBy('key')
+		.execute();
+	const attemptCounters = counters.map((c) => ({
+		...c,
+		what: COUNTER_WORDS.find(([prefix]) => c.key.startsWith(prefix))?.[1] ?? 'attempts'
+	}));
+	return { user, sessions, memberships, answers, attemptCounters };
 }

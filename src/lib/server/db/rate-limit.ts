@@ -7,6 +7,25 @@ export interface Limit {
 	windowMs: number;
 }
 
+/**
+ * Every key says what it counts. The ones naming a person (their username or email as typed at
+ * login, their account id) are that person's data: exported with it and deleted with the account.
+ * IP keys name no account and are left alone.
+ */
+export const limitKeys = {
+	/** login attempts for one username (or a teacher's email), cleared by a successful login */
+	login: (name: string) => `login:user:${name}`,
+	loginIp: (ip: string) => `login:ip:${ip}`,
+	joinIp: (ip: string) => `join:ip:${ip}`,
+	/** class codes tried by one signed-in student */
+	join: (userId: string) => `join:user:${userId}`
+};
+
+export function personalLimitKeys(user: { id: string; username: string | null; email: string | null }): string[] {
+	const names = [user.username, user.email].filter((n): n is string => n !== null);
+	return [...names.map(limitKeys.login), limitKeys.join(user.id)];
+}
+
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export async function hit(db: Kysely<Database>, key: string, limit: Limit, now = new Date()): Promise<LimitResult> {

@@ -1,5 +1,6 @@
-/** Accounts. Deleting a user removes their sessions, memberships and answers (foreign keys cascade). */
+/** Accounts. Deleting a user removes every row about them: see tests/unit/server/db/privacy.test.ts. */
 import type { Kysely } from 'kysely';
+import { personalLimitKeys } from './rate-limit';
 import type { Database, UserTable } from './schema';
 
 export type User = Omit<UserTable, 'password_hash'>;
@@ -53,6 +54,9 @@ export async function findUser(db: Kysely<Database>, id: string): Promise<User |
 
 export async function deleteUser(db: Kysely<Database>, id: string): Promise<void> {
 	await db.transaction().execute(async (tx) => {
+		const user = await tx.selectFrom('users').select(['id', 'username', 'email']).where('id', '=', id).executeTakeFirst();
+		// attempt counters keyed by their username, email or id (the ones keyed by IP name nobody)
+		await tx.deleteFrom('rate_limits').where('key', 'in', personalLimitKeys(user ?? { id, username: null, email: null })).execute();
 		// explicit, so that nothing depends on the engine enforcing cascades
 		await tx.deleteFrom('answers').where('user_id', '=', id).execute();
 		await tx.deleteFrom('memberships').where('student_id', '=', id).execute();
