@@ -57,7 +57,8 @@ function listed(): string[] {
 }
 
 describe('route inventory', () => {
-	test('lists every page, form action and endpoint in src/routes, and nothing else', async () => {
+	// imports every route module: slow on a busy machine
+	test('lists every page, form action and endpoint in src/routes, and nothing else', { timeout: 60_000 }, async () => {
 		const actual = await served();
 		const inventory = listed();
 		const missing = actual.filter((l) => !inventory.includes(l));

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { passwordChangeSchema } from '$lib/schemas/account';
 import { getDb } from '../db';
-import { hit } from '../db/rate-limit';
+import { hit, limitKeys } from '../db/rate-limit';
 import { createSession, replacePassword } from '../db/sessions';
 import { findPasswordHash } from '../db/users';
 import { hashPassword, verifyPassword } from './password';
@@ -17,7 +17,7 @@ export type PasswordChangeResult =
 
 export async function changePassword(userId: string, values: z.output<typeof passwordChangeSchema>): Promise<PasswordChangeResult> {
 	const { db } = await getDb();
-	const limited = await hit(db, `password:${userId}`, PASSWORD_CHANGE_LIMIT);
+	const limited = await hit(db, limitKeys.passwordChange(userId), PASSWORD_CHANGE_LIMIT);
 	if (!limited.allowed) {
 		return { ok: false, status: 429, field: 'form', message: `Too many tries. Please wait ${minutesToWait(limited.retryAfterMs)} and try again.` };
 	}

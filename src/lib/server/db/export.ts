@@ -28,7 +28,8 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 /** What an attempt counter counts, in words, by key prefix. */
 const COUNTER_WORDS: [string, string][] = [
 	['login:user:', 'login attempts with your username since the last successful one'],
-	['join:user:', 'class codes tried from your account']
+	['join:user:', 'class codes tried from your account'],
+	['password:', 'wrong current passwords typed when changing your password']
 ];
 
 export async function exportUserData(db: Kysely<Database>, userId: string) {

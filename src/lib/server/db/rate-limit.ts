@@ -18,12 +18,14 @@ export const limitKeys = {
 	loginIp: (ip: string) => `login:ip:${ip}`,
 	joinIp: (ip: string) => `join:ip:${ip}`,
 	/** class codes tried by one signed-in student */
-	join: (userId: string) => `join:user:${userId}`
+	join: (userId: string) => `join:user:${userId}`,
+	/** wrong current passwords on /account, so a stolen session cannot guess the password */
+	passwordChange: (userId: string) => `password:${userId}`
 };
 
 export function personalLimitKeys(user: { id: string; username: string | null; email: string | null }): string[] {
 	const names = [user.username, user.email].filter((n): n is string => n !== null);
-	return [...names.map(limitKeys.login), limitKeys.join(user.id)];
+	return [...names.map(limitKeys.login), limitKeys.join(user.id), limitKeys.passwordChange(user.id)];
 }
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dataAsCsv, dataAsJson } from '../../../../src/lib/server/account-data';
 import { LOGIN_LIMITS } from '../../../../src/lib/server/auth/accounts';
 import { JOIN_LIMIT } from '../../../../src/lib/server/auth/join';
+import { PASSWORD_CHANGE_LIMIT } from '../../../../src/lib/server/auth/password-change';
 import { recordAnswer } from '../../../../src/lib/server/db/answers';
 import { addAssignment, addMembership, createClass } from '../../../../src/lib/server/db/classes';
 import type { Db } from '../../../../src/lib/server/db/client';
@@ -88,6 +89,7 @@ async function seed(db: Kysely<Database>) {
 		await hit(db, limitKeys.join(u.id), JOIN_LIMIT, now);
 	}
 	await hit(db, limitKeys.login(student.username!), LOGIN_LIMITS.perUsername, now); // a second failure
+	await hit(db, limitKeys.passwordChange(student.id), PASSWORD_CHANGE_LIMIT, now);
 	await hit(db, limitKeys.login(teacher.email!), LOGIN_LIMITS.perUsername, now);
 	await hit(db, limitKeys.loginIp(IP), LOGIN_LIMITS.perIp, now);
 	await hit(db, limitKeys.joinIp(IP), JOIN_LIMIT, now);
@@ -139,7 +141,8 @@ describe.each(engines)('privacy on $name', (engine) => {
 		expect(found.get('answers')).toHaveLength(3);
 		expect(found.get('rate_limits')?.map((r) => [r.key, Number(r.count)])).toEqual([
 			[limitKeys.join(student.id), 1],
-			[limitKeys.login(STUDENT.username), 2]
+			[limitKeys.login(STUDENT.username), 2],
+			[limitKeys.passwordChange(student.id), 1]
 		]);
 
 		// the CSV has a row for every exported record
