@@ -1,8 +1,10 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
 import { readGuestId } from '$lib/server/guest';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 
 // Create and migrate the database before the first request is served.
 export const init: ServerInit = async () => {
@@ -10,7 +12,10 @@ export const init: ServerInit = async () => {
 	console.log(`Database ready: ${engine} at ${where}`);
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+// First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.
+const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+
+const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.guestId = readGuestId(event.cookies);
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -21,3 +26,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+export const handle = sequence(securityHeaders, session);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseFields, fieldsWithPrefix, slug, type PublicChoice } from '../common';
 import { shuffledAway } from '../shuffle';
+import { MATCH_FIELD } from './fields';
 
 const pairSchema = z.strictObject({
 	id: slug,
@@ -34,7 +35,6 @@ export interface MatchingPublic {
 	options: PublicChoice[];
 }
 
-export const MATCH_FIELD = 'match-';
 const LETTERS = 'abcdefgh';
 
 /** The right sides in the order students see them, each with its letter. */

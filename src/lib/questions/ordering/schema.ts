@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseFields, choiceSchema, fieldsWithPrefix, type PublicChoice } from '../common';
 import { shuffledAway } from '../shuffle';
+import { POSITION_FIELD } from './fields';
 
 export const questionSchema = z.strictObject({
 	...baseFields,
@@ -25,8 +26,6 @@ export interface OrderingPublic {
 	/** never in the right order */
 	items: PublicChoice[];
 }
-
-export const POSITION_FIELD = 'pos-';
 
 /** One position select per item (`pos-<item id>`); positions must differ. */
 export const answerSchema = z
