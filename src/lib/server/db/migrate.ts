@@ -27,16 +27,20 @@ export async function migrateToLatest(db: Kysely<Database>, list: Record<string,
 }
 
 /**
- * Which migrations the database records as applied, and the app's tables it has (Kysely's own
- * bookkeeping tables left out): after a crash, either all of a run is there or none of it.
+ * Which migrations the database records as applied, the app's tables it has, and whether a
+ * migration run had begun (Kysely's bookkeeping tables exist): after a crash, either all of a
+ * run is there or none of it.
  */
-export async function migrationState(db: Kysely<Database>): Promise<{ applied: string[]; pending: string[]; tables: string[] }> {
+export async function migrationState(
+	db: Kysely<Database>
+): Promise<{ applied: string[]; pending: string[]; tables: string[]; runBegun: boolean }> {
 	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
 	const all = await migrator.getMigrations();
-	const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+	const names = (await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name).sort();
 	return {
 		applied: all.filter((m) => m.executedAt).map((m) => m.name),
 		pending: all.filter((m) => !m.executedAt).map((m) => m.name),
-		tables
+		tables: names.filter((n) => !n.startsWith('kysely_')),
+		runBegun: names.includes('kysely_migration')
 	};
 }
