@@ -26,13 +26,17 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Spawns the production build on a free port without waiting for it (for tests that kill it
+ * during start-up); `output` collects what it prints. Each server gets its own embedded
+ * database unless `env` names one.
+ */
+export async function spawnServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
 	if (!existsSync('build/index.js')) {
 		throw new Error('No production build found: run `npm run build` before the end-to-end tests.');
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	// each server gets its own embedded database unless the caller names one
 	const dataFile = join(mkdtempSync(join(tmpdir(), 'bc-e2e-')), 'test.db');
 	const child = spawn(process.execPath, ['build'], {
 		env: { ...process.env, DATABASE_FILE: dataFile, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
@@ -41,19 +45,25 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
+	return { url, child, output: () => output };
+}
+
+/** Starts the production build and waits until it serves `/`. */
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+	const { url, child, output } = await spawnServer(env);
 	const deadline = Date.now() + 30_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
+		if (child.exitCode !== null) throw new Error(`The server exited early:\n${output()}`);
 		try {
 			const res = await fetch(url);
 			if (res.ok) return { url, child };
 		} catch {
 			// not listening yet
 		}
-		await new Promise((r) => setTimeout(r, 100));
+		await new Promise((r) => setTimeout(r, 25));
 	}
 	child.kill('SIGKILL');
-	throw new Error(`The server did not answer within 30 s:\n${output}`);
+	throw new Error(`The server did not answer within 30 s:\n${output()}`);
 }
 
 export default async function setup(project: TestProject) {

@@ -11,8 +11,12 @@ const migrations: Record<string, Migration> = {
 	'0003_classes': m0003
 };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Applies every pending migration, all in one transaction on both engines (see sqlite-dialect.ts):
+ * a failed or killed run leaves the schema as it was. `list` is for tests only.
+ */
+export async function migrateToLatest(db: Kysely<Database>, list: Record<string, Migration> = migrations): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => list } });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {
@@ -20,4 +24,23 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 		throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${why}`);
 	}
 	return (results ?? []).map((r) => r.migrationName);
+}
+
+/**
+ * Which migrations the database records as applied, the app's tables it has, and whether a
+ * migration run had begun (Kysely's bookkeeping tables exist): after a crash, either all of a
+ * run is there or none of it.
+ */
+export async function migrationState(
+	db: Kysely<Database>
+): Promise<{ applied: string[]; pending: string[]; tables: string[]; runBegun: boolean }> {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+	const all = await migrator.getMigrations();
+	const names = (await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name).sort();
+	return {
+		applied: all.filter((m) => m.executedAt).map((m) => m.name),
+		pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+		tables: names.filter((n) => !n.startsWith('kysely_')),
+		runBegun: names.includes('kysely_migration')
+	};
 }

@@ -10,18 +10,25 @@ import { migrateToLatest } from '../../../../src/lib/server/db/migrate';
 export const engines = [
 	{
 		name: 'sqlite',
+		/** a brand-new database with no tables at all (not migrated) */
+		async openEmpty(): Promise<Db> {
+			return createDb({ engine: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'bc-db-')), 'test.db') });
+		},
 		async open(): Promise<Db> {
-			const handle = createDb({ engine: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'bc-db-')), 'test.db') });
+			const handle = await this.openEmpty();
 			await migrateToLatest(handle.db);
 			return handle;
 		}
 	},
 	{
 		name: 'postgres',
-		async open(): Promise<Db> {
+		async openEmpty(): Promise<Db> {
 			const name = `t_${crypto.randomUUID().replaceAll('-', '')}`;
 			const url = await createPostgresDatabase(inject('pgAdminUrl'), name);
-			const handle = createDb({ engine: 'postgres', url });
+			return createDb({ engine: 'postgres', url });
+		},
+		async open(): Promise<Db> {
+			const handle = await this.openEmpty();
 			await migrateToLatest(handle.db);
 			return handle;
 		}
