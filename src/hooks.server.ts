@@ -1,5 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { refuseBadActionName } from '$lib/server/action-name';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
+import { withMessage } from '$lib/server/error-body';
+import { readRestOfBody } from '$lib/server/unread-body';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
 import { readGuestId } from '$lib/server/guest';
@@ -10,7 +13,8 @@ export const init: ServerInit = async () => {
 	console.log(`Database ready: ${engine} at ${where}`);
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Who is asking: the signed-in user of the session cookie, and a guest's browser session. */
+const answer: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.guestId = readGuestId(event.cookies);
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -19,5 +23,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.user = await validateSession(db, token);
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
-	return resolve(event);
+	return withMessage(await resolve(event), event.request.method);
+};
+
+// Must not throw: for an address that does not decode, SvelteKit calls it outside its error handling.
+export const handle: Handle = async (input) => {
+	const response = refuseBadActionName(input.event.request, input.event.url) ?? (await answer(input));
+	await readRestOfBody(input.event.request);
+	return response;
 };
