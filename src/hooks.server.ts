@@ -1,6 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { refuseBadActionName } from '$lib/server/action-name';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
+import { withMessage } from '$lib/server/error-body';
+import { readRestOfBody } from '$lib/server/unread-body';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
 import { readGuestId } from '$lib/server/guest';
@@ -15,6 +18,7 @@ export const init: ServerInit = async () => {
 // First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.
 const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
 
+/** Who is asking: the signed-in user of the session cookie, and a guest's browser session. */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.guestId = readGuestId(event.cookies);
@@ -24,7 +28,14 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = await validateSession(db, token);
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
-	return resolve(event);
+	return withMessage(await resolve(event), event.request.method);
 };
 
-export const handle = sequence(securityHeaders, session);
+// Must not throw: for an address that does not decode, SvelteKit calls it outside its error handling.
+const guarded: Handle = async (input) => {
+	const response = refuseBadActionName(input.event.request, input.event.url) ?? (await session(input));
+	await readRestOfBody(input.event.request);
+	return response;
+};
+
+export const handle = sequence(securityHeaders, guarded);

@@ -33,8 +33,9 @@ export interface PublicChoice {
 /** What a form post holds: every field as the list of its values. */
 export type FormFields = Record<string, string[]>;
 
+/** Without a prototype, so that a field named `__proto__` or `constructor` is just a field. */
 export function formFields(data: FormData): FormFields {
-	const out: FormFields = {};
+	const out: FormFields = Object.create(null);
 	for (const [name, value] of data.entries()) {
 		if (typeof value !== 'string') continue;
 		(out[name] ??= []).push(value);
@@ -71,7 +72,7 @@ export interface QuestionContext {
 
 /** The values of every field named `<prefix><id>`, by id: for one-select-per-item forms. */
 export function fieldsWithPrefix(fields: FormFields, prefix: string): Record<string, string> {
-	const out: Record<string, string> = {};
+	const out: Record<string, string> = Object.create(null);
 	for (const [name, values] of Object.entries(fields)) {
 		if (name.startsWith(prefix) && name.length > prefix.length) out[name.slice(prefix.length)] = values[0] ?? '';
 	}

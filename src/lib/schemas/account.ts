@@ -10,11 +10,22 @@ const zoneOk = (tz: string) => {
 	}
 };
 
+/**
+ * Typed text holds no control characters (NUL and its kin; tabs and line breaks are fine):
+ * none belongs in a name, and PostgreSQL cannot store NUL at all (it would be a 500).
+ */
+export const noControlCharacters = (v: string): boolean =>
+	![...v].some((c) => {
+		const code = c.charCodeAt(0);
+		return (code < 32 && c !== '\t' && c !== '\n' && c !== '\r') || code === 127;
+	});
+
 export const displayName = z
 	.string({ error: 'Enter your name.' })
 	.trim()
 	.min(1, 'Enter your name.')
-	.max(60, 'Keep your name under 60 characters.');
+	.max(60, 'Keep your name under 60 characters.')
+	.refine(noControlCharacters, 'Remove the invisible characters from your name.');
 
 export const username = z
 	.string({ error: 'Choose a username.' })
@@ -59,7 +70,13 @@ export const teacherSignupSchema = z.object({
 
 export const loginSchema = z.object({
 	// a student's username, or a teacher's email address
-	username: z.string({ error: 'Enter your username.' }).trim().toLowerCase().min(1, 'Enter your username.').max(200),
+	username: z
+		.string({ error: 'Enter your username.' })
+		.trim()
+		.toLowerCase()
+		.min(1, 'Enter your username.')
+		.max(200)
+		.refine(noControlCharacters, 'A username has no invisible characters. Check what you typed.'),
 	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200)
 });
 

@@ -1,14 +1,20 @@
 /** Class, assignment and join forms. Messages are written for the teacher or student reading them. */
 import { z } from 'zod';
 import { isTimeZone } from '../time-zone';
-import { joinCode } from './account';
+import { joinCode, noControlCharacters } from './account';
 
 export const classSchema = z.object({
-	name: z.string({ error: 'Give the class a name.' }).trim().min(1, 'Give the class a name.').max(80, 'Keep the name under 80 characters.'),
+	name: z
+		.string({ error: 'Give the class a name.' })
+		.trim()
+		.min(1, 'Give the class a name.')
+		.max(80, 'Keep the name under 80 characters.')
+		.refine(noControlCharacters, 'Remove the invisible characters from the name.'),
 	section: z
 		.string()
 		.trim()
 		.max(40, 'Keep the period or section under 40 characters.')
+		.refine(noControlCharacters, 'Remove the invisible characters from the period or section.')
 		.optional()
 		.transform((v) => v || null),
 	timeZone: z
@@ -32,3 +38,6 @@ export const countingSchema = z.object({
 });
 
 export const joinSchema = z.object({ code: z.string({ error: 'Enter the join code.' }).min(1, 'Enter the join code.').pipe(joinCode) });
+
+/** The id of a stored record (a class, a student, an assignment), as the app makes them; anything else names nothing. */
+export const isRecordId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);

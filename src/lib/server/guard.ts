@@ -5,7 +5,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { User } from './db/users';
 
-const toLogin = (url: URL) => redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+/** Back to the page after logging in; an address too long to carry (its Location header would be refused) goes back to the path alone, or nowhere. */
+export const MAX_NEXT = 1000;
+export function loginAddress(url: URL): string {
+	const back = [url.pathname + url.search, url.pathname].find((p) => p.length <= MAX_NEXT);
+	return back ? `/login?next=${encodeURIComponent(back)}` : '/login';
+}
+
+const toLogin = (url: URL) => redirect(303, loginAddress(url));
 
 export function requireUser(locals: App.Locals, url: URL): User {
 	if (!locals.user) toLogin(url);

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues, passwordChangeSchema } from '$lib/schemas/account';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { readForm } from '$lib/server/form-data';
 import { changePassword } from '$lib/server/auth/password-change';
 import { requireUser } from '$lib/server/guard';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '$lib/server/db/sessions';
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	// passwords are never sent back to the form
 	password: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);
-		const parsed = passwordChangeSchema.safeParse(formValues(await request.formData(), ['current', 'password', 'confirm']));
+		const parsed = passwordChangeSchema.safeParse(formValues(await readForm(request), ['current', 'password', 'confirm']));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const result = await changePassword(user.id, parsed.data);
 		if (!result.ok) return fail(result.status, { errors: { [result.field]: result.message } });

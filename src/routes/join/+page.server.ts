@@ -5,6 +5,7 @@ import { checkJoinLimit, joinClass } from '$lib/server/auth/join';
 import { getDb } from '$lib/server/db';
 import { classesOfStudent } from '$lib/server/db/classes';
 import { requireStudent } from '$lib/server/guard';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
 		const user = requireStudent(locals, url);
-		const raw = formValues(await request.formData(), ['code']);
+		const raw = formValues(await readForm(request), ['code']);
 		const values = { code: raw.code ?? '' };
 		if (user.role !== 'student') return fail(403, { values, errors: { code: 'Only student accounts join classes.' } });
 		const limited = await checkJoinLimit(getClientAddress(), user.id);

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, loginSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only paths on this site: never send someone elsewhere after login (also not via "/\\host"). */
@@ -20,7 +21,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const data = await request.formData();
+		const data = await readForm(request);
 		const raw = formValues(data, ['username', 'password']);
 		const values = { username: raw.username ?? '' };
 		const parsed = loginSchema.safeParse(raw);

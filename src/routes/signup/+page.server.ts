@@ -3,6 +3,7 @@ import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/sc
 import { signUp } from '$lib/server/auth/accounts';
 import { checkJoinLimit } from '$lib/server/auth/join';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const data = await request.formData();
+		const data = await readForm(request);
 		const raw = formValues(data, ['displayName', 'username', 'password', 'code', 'timeZone']);
 		// what was typed comes back with the errors, never the password
 		const values = { displayName: raw.displayName ?? '', username: raw.username ?? '', code: raw.code ?? '' };

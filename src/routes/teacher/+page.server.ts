@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { classesOfTeacher, createClass } from '$lib/server/db/classes';
 import { requireTeacher } from '$lib/server/guard';
 import { formatCode } from '$lib/server/join-code';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const teacher = requireTeacher(locals, url);
-		const raw = formValues(await request.formData(), ['name', 'section', 'timeZone']);
+		const raw = formValues(await readForm(request), ['name', 'section', 'timeZone']);
 		const parsed = classSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const created = await createClass((await getDb()).db, { teacherId: teacher.id, ...parsed.data });

@@ -52,4 +52,16 @@ describe('formFields', () => {
 		fd.append('upload', new Blob(['x']), 'x.txt');
 		expect(formFields(fd)).toEqual({ choice: ['a', 'b'] });
 	});
+
+	it('treats fields named like built-in properties (__proto__, constructor) as plain fields', () => {
+		const fields = form([
+			['__proto__', 'x'],
+			['constructor', 'y'],
+			['toString', 'z'],
+			['choice', 'state']
+		]);
+		expect(Object.keys(fields).sort()).toEqual(['__proto__', 'choice', 'constructor', 'toString']);
+		expect(fields.constructor).toEqual(['y']);
+		expect(grade(single, fields)).toMatchObject({ ok: true, correct: true });
+	});
 });

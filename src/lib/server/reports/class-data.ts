@@ -3,6 +3,7 @@
  * else's), and the class's gradebook assembled from the database and the course content.
  */
 import { error } from '@sveltejs/kit';
+import { isRecordId } from '$lib/schemas/classes';
 import type { Kysely } from 'kysely';
 import type { LessonQuestion } from '$lib/content/load';
 import { shownAnswer, shownKey, shownTexts } from '$lib/questions/registry';
@@ -20,6 +21,8 @@ export const classNotFound = () => error(404, { message: 'There is no class of y
 /** Guard for every report: teachers only (403 for students), and only their own class (404). */
 export async function teacherClass(locals: App.Locals, url: URL, classId: string) {
 	const teacher = requireTeacher(locals, url);
+	// an address that cannot be a class id names no class (and never reaches the database: PostgreSQL refuses NUL)
+	if (!isRecordId(classId)) classNotFound();
 	const { db } = await getDb();
 	const cls = await classOfTeacher(db, teacher.id, classId);
 	if (!cls) classNotFound();

@@ -3,6 +3,7 @@ import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import { deleteUser } from '$lib/server/db/users';
 import { requireStudent } from '$lib/server/guard';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	delete: async ({ request, locals, url, cookies }) => {
 		const user = requireStudent(locals, url);
-		const data = await request.formData();
+		const data = await readForm(request);
 		const confirm = String(data.get('confirm') ?? '').trim().toLowerCase();
 		if (confirm !== user.username) {
 			return fail(400, { errors: { confirm: `To delete your account, type your username (${user.username}) exactly.` } });

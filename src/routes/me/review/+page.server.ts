@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { formOrProblem } from '$lib/server/form-data';
 import { answersOf } from '$lib/server/db/answers';
 import { findQuestion } from '$lib/server/content/questions';
 import { publicQuestion } from '$lib/server/content';
@@ -31,10 +32,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	answer: async ({ request, locals, url }) => {
 		const user = requireStudent(locals, url);
-		const data = await request.formData().catch(() => null);
-		const id = data?.get('question');
+		const data = await formOrProblem(request);
+		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
+		const id = data.get('question');
 		const found = typeof id === 'string' ? findQuestion(id) : undefined;
-		if (!data || !found) return fail(404, { questionId: typeof id === 'string' ? id : null, message: 'That question is not part of the course any more. Reload the page.' });
+		if (!found) return fail(404, { questionId: typeof id === 'string' ? id : null, message: 'That question is not part of the course any more. Reload the page.' });
 		const result = await submitAnswer(found.lesson, data, () => ({ userId: user.id, guestId: null }));
 		if (!result.ok) return fail(result.status, { questionId: found.question.id, message: result.message });
 		// the public part too, so the page can show the answered card even if it has left the queue

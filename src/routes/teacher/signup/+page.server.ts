@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, teacherSignupSchema, type FieldErrors } from '$lib/schemas/account';
 import { signUpTeacher } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -10,7 +11,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const raw = formValues(await request.formData(), ['displayName', 'email', 'password']);
+		const raw = formValues(await readForm(request), ['displayName', 'email', 'password']);
 		const values = { displayName: raw.displayName ?? '', email: raw.email ?? '' };
 		const parsed = teacherSignupSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson, findModule, glossary, lessonHtml, neighbours, publicQuestion } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
+import { formOrProblem } from '$lib/server/form-data';
 import { attemptCounts } from '$lib/server/db/answers';
 import { pastFeedback, submitAnswer } from '$lib/server/grading/submit';
 import { answeringLearner, currentLearner } from '$lib/server/learner';
@@ -57,8 +58,8 @@ export const actions: Actions = {
 	answer: async ({ params, request, cookies, url, locals }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
-		const data = await request.formData().catch(() => null);
-		if (!data) return fail(400, { questionId: null, message: 'The answer could not be read. Please try again.' });
+		const data = await formOrProblem(request);
+		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
 		const result = await submitAnswer(lesson!, data, () => answeringLearner(locals, cookies, url));
 		if (!result.ok) {
 			const qid = data.get('question');

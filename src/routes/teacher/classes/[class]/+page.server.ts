@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues } from '$lib/schemas/account';
-import { assignmentSchema, countingSchema } from '$lib/schemas/classes';
+import { assignmentSchema, countingSchema, isRecordId } from '$lib/schemas/classes';
 import { lessonsOfTarget, targetOptions, targetTitle } from '$lib/server/content/assignments';
 import {
 	addAssignment,
@@ -16,6 +16,7 @@ import {
 import { teacherClass } from '$lib/server/reports/class-data';
 import { formatCode } from '$lib/server/join-code';
 import { formatInZone, utcToZonedInput, zonedToUtc } from '$lib/time-zone';
+import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // the same guard as the reports: teachers only (403 for students), and only their own class (404)
@@ -45,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 
 const idField = (data: FormData, name: string) => {
 	const v = data.get(name);
-	return typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? v : null;
+	return isRecordId(v) ? v : null;
 };
 
 export const actions: Actions = {
@@ -61,7 +62,7 @@ export const actions: Actions = {
 	},
 	removeStudent: async (event) => {
 		const { db, klass } = await ownClass(event);
-		const studentId = idField(await event.request.formData(), 'student');
+		const studentId = idField(await readForm(event.request), 'student');
 		const students = await roster(db, klass.id);
 		const student = students.find((s) => s.id === studentId);
 		if (!student) return fail(404, { error: 'That student is not in this class.' });
@@ -70,7 +71,7 @@ export const actions: Actions = {
 	},
 	assign: async (event) => {
 		const { db, klass } = await ownClass(event);
-		const raw = formValues(await event.request.formData(), ['target', 'due']);
+		const raw = formValues(await readForm(event.request), ['target', 'due']);
 		const parsed = assignmentSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { assign: { values: raw, errors: fieldErrors(parsed.error) } });
 		if (!lessonsOfTarget(parsed.data.target).length) {
@@ -83,7 +84,7 @@ export const actions: Actions = {
 	},
 	updateDue: async (event) => {
 		const { db, klass } = await ownClass(event);
-		const data = await event.request.formData();
+		const data = await readForm(event.request);
 		const id = idField(data, 'assignment');
 		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
 		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
@@ -98,7 +99,7 @@ export const actions: Actions = {
 	},
 	removeAssignment: async (event) => {
 		const { db, klass } = await ownClass(event);
-		const id = idField(await event.request.formData(), 'assignment');
+		const id = idField(await readForm(event.request), 'assignment');
 		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
 		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
 		await removeAssignment(db, klass.id, existing.id);
@@ -106,7 +107,7 @@ export const actions: Actions = {
 	},
 	counting: async (event) => {
 		const { db, klass, teacher } = await ownClass(event);
-		const parsed = countingSchema.safeParse(formValues(await event.request.formData(), ['counting']));
+		const parsed = countingSchema.safeParse(formValues(await readForm(event.request), ['counting']));
 		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]!.message });
 		await updateClass(db, teacher.id, klass.id, { counting: parsed.data.counting });
 		return { done: `The gradebook now counts each student's ${parsed.data.counting} attempt.` };

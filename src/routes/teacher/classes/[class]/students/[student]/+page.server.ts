@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isRecordId } from '$lib/schemas/classes';
 import { modules } from '$lib/server/content';
 import { lessonsOfTarget } from '$lib/server/content/assignments';
 import { assignmentsOf } from '$lib/server/db/classes';
@@ -14,7 +15,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db, cls } = await teacherClass(locals, url, params.class);
-	const member = await memberOfClass(db, cls.id, params.student);
+	const member = isRecordId(params.student) ? await memberOfClass(db, cls.id, params.student) : undefined;
 	if (!member) error(404, { message: 'This student is not in this class.' });
 	const keys = courseLessonKeys();
 	const [answers, assignments] = await Promise.all([answersOfMember(db, cls.id, member!.id, keys), assignmentsOf(db, cls.id)]);
