@@ -160,14 +160,17 @@ export function rawAnswer(
 	});
 }
 
+/** Bodies above this go on a connection of their own (see `send`). */
+const SHARED_BODY_LIMIT = 32 * 1024;
+
 /**
- * A request on a connection of its own, as fetch would send it. A large body SvelteKit answers
- * before the app's hooks run (a cross-origin refusal, a trailing-slash redirect) is left unread
- * and makes a kept-alive connection hang for the next request on it, which the app cannot
- * prevent (tests/e2e/fuzz.test.ts shows the app's own refusals do not); so no case shares a
- * connection with another, and one case cannot make the next one fail.
+ * Sends a request as fetch would. A large body that SvelteKit answers before the app's hooks
+ * run (a cross-origin refusal, a trailing-slash redirect) is left unread and makes a kept-alive
+ * connection hang for the next request on it, which the app cannot prevent (fuzz.test.ts shows
+ * that the app's own refusals do not); so a large body goes on a connection of its own, and one
+ * case cannot make the next one fail. Small ones share kept-alive connections, as browsers do.
  */
-export async function sendAlone(url: string, init: RequestInit): Promise<Answer> {
+export async function send(url: string, init: RequestInit): Promise<Answer> {
 	const headers = { ...(init.headers as Record<string, string>) };
 	let body: Buffer | null = null;
 	if (init.body instanceof FormData) {
@@ -177,8 +180,8 @@ export async function sendAlone(url: string, init: RequestInit): Promise<Answer>
 	} else if (typeof init.body === 'string') {
 		body = Buffer.from(init.body);
 	}
-	if (body) headers['content-length'] = String(body.length);
-	return rawAnswer(url, { method: init.method ?? 'GET', headers, chunks: body ? [body] : [] });
+	if (!body || body.length <= SHARED_BODY_LIMIT) return fetchAnswer(url, { ...init, headers, body: body ? new Uint8Array(body) : null });
+	return rawAnswer(url, { method: init.method ?? 'GET', headers: { ...headers, 'content-length': String(body.length) }, chunks: [body] });
 }
 
 /** A form as a urlencoded body (lone surrogates become U+FFFD, as a browser sends them). */
