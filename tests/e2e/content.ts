@@ -519,3 +519,6 @@ export async function statusOf(path: string, cookie?: string, base = baseURL()) 
 	const failed = body.nodes?.find((n) => n?.type === 'error');
 	return { ...r, status: failed?.status ?? 200 };
 }
+
+/** A response without what changes on every request (a page's CSP nonce, an export's time), for before/after comparisons. */
+export const unchanging = (text: string): string => text.replace(/nonce="[^"]*"/g, '').replace(/"exportedAt":"[^"]*"/g, '');

@@ -182,6 +182,11 @@ export const hints: Record<string, Hint> = {
 		names: ['code'],
 		fields: (w) => record({ code: fc.oneof(fc.constantFrom(w.code, w.code.toLowerCase(), ''), fc.stringMatching(/^[A-HJ-NP-Z2-9]{3}-?[A-HJ-NP-Z2-9]{3}$/), hostileString) })
 	},
+	'/account?/password': {
+		names: ['current', 'password', 'confirm'],
+		// a new password that matches its confirmation now and then, so the current one gets checked (and rate-limited)
+		fields: () => fc.oneof(record({ current: password, password, confirm: password }), fc.tuple(password, password).map(([current, p]): Fields => [['current', current], ['password', p], ['confirm', p]]))
+	},
 	'/me/data?/delete': { names: ['confirm'], fields: () => record({ confirm: fc.oneof(fc.constantFrom('', 'me', 'DELETE'), hostileString) }) },
 	'/teacher?/create': {
 		names: ['name', 'section', 'timeZone'],
