@@ -16,7 +16,9 @@ describe('db:backup (embedded engine)', () => {
 		const live = createDb({ engine: 'sqlite', file });
 		await migrateToLatest(live.db);
 		await live.close();
-		const writer = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(__dirname, 'writer.ts'), file]);
+		// node itself with tsx's loader, not the `tsx` wrapper: killing the wrapper would leave its
+		// node child writing forever
+		const writer = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'writer.ts'), file]);
 		let reported = 0;
 		writer.stdout.on('data', (d: Buffer) => (reported = Number(d.toString().trim().split('\n').pop())));
 		// wait until the writer is well under way, then copy while it writes
