@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { compression } from '$lib/server/compress';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
@@ -27,4 +28,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, session);
+export const handle = sequence(compression, securityHeaders, session);
