@@ -60,14 +60,25 @@ async function main(): Promise<number> {
 	};
 	const report = new Report();
 	const started = Date.now();
+	const cleanUp = async () => {
+		if (cluster) (await cluster).stop();
+		cluster = undefined;
+		rmSync(tmp, { recursive: true, force: true });
+	};
+	// Ctrl-C: the servers are our children and go with us, but pg_ctl's cluster runs on its own
+	process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 	try {
 		for (const [name, target] of chosen) {
 			console.log(`\n== ${name} ==`);
-			report.add(...(await target(ctx)));
+			try {
+				report.add(...(await target(ctx)));
+			} catch (e) {
+				console.error(e);
+				report.add({ target: name, figure: `could not be measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, ceiling: '-', ok: false });
+			}
 		}
 	} finally {
-		if (cluster) (await cluster).stop();
-		rmSync(tmp, { recursive: true, force: true });
+		await cleanUp();
 	}
 	console.log(`\n${report.table()}\n`);
 	console.log('7. CI time: not measured here; .ci/run prints "CI time: N s" at the end of every CI run (target ≤ 600 s).');

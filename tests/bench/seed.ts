@@ -172,8 +172,11 @@ async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: 
 
 export interface Seeded {
 	classId: string;
-	/** the measured class's lessons (slugs) and the first of them, for the per-question page */
+	/** the first lesson of the measured class, for the per-question page: its slug and "module/lesson" key */
 	lessonSlug: string;
+	lessonKey: string;
+	/** the lessons in the measured class's gradebook ("module/lesson") */
+	gradebookKeys: string[];
 	teacher: typeof BENCH_TEACHER;
 	answers: number;
 	classAnswers: number;
@@ -282,6 +285,8 @@ export async function seed(handle: Db, total: number, log: (m: string) => void =
 	return {
 		classId,
 		lessonSlug: content.modules[0]!.lessons[0]!.slug,
+		lessonKey: lessons[0]![0]!.lesson,
+		gradebookKeys: lessons.slice(0, measuredLessons).map((l) => l[0]!.lesson),
 		teacher: BENCH_TEACHER,
 		answers,
 		classAnswers: measuredAnswers.length,

@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { createPostgresDatabase } from '../../../src/lib/server/db/admin';
-import type { DbConfig } from '../../../src/lib/server/db/client';
+import { createDb, type DbConfig } from '../../../src/lib/server/db/client';
+import { queryPlan } from '../../../src/lib/server/db/explain';
+import { classAnswersQuery } from '../../../src/lib/server/db/gradebook';
 import { quantile, type BenchContext, type Result } from '../report';
 import { seedDatabase, type Seeded } from '../seed';
 import { startApp, type App } from '../server';
@@ -20,7 +22,7 @@ const MAX_RATIO = 1.5;
 async function logIn(app: App, email: string, password: string): Promise<string> {
 	const res = await fetch(`${app.url}/login`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url },
 		body: new URLSearchParams({ username: email, password }),
 		redirect: 'manual'
 	});
@@ -37,6 +39,22 @@ async function timed(app: App, path: string, cookie: string, expect: string): Pr
 	const ms = performance.now() - t0;
 	if (res.status !== 200 || !html.includes(expect)) throw new Error(`${path} answered ${res.status} without "${expect}"`);
 	return ms;
+}
+
+/** The plans of the reports' one big query (a class's answers to some lessons), as the engine picks them. */
+async function showPlans(ctx: BenchContext, config: DbConfig, s: Seeded) {
+	const handle = createDb(config);
+	try {
+		for (const [what, lessons] of [
+			['per-question page', [s.lessonKey]],
+			['gradebook', s.gradebookKeys]
+		] as const) {
+			const plan = await queryPlan(handle, classAnswersQuery(handle.db, s.classId, [...lessons]));
+			ctx.log(`plan of the ${what}'s query on ${handle.engine} at ${s.answers} answers:\n      ${plan.join('\n      ')}`);
+		}
+	} finally {
+		await handle.close();
+	}
 }
 
 interface Served {
@@ -64,8 +82,11 @@ async function benchEngine(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Pr
 				env = { DATABASE_URL: url };
 			}
 			const seeded = await seedDatabase(config, size, ctx.log);
+			if (size === SIZES.at(-1)) await showPlans(ctx, config, seeded);
 			const app = await startApp(env);
-			served.push({ size, app, seeded, cookie: await logIn(app, seeded.teacher.email, seeded.teacher.password) });
+			const entry = { size, app, seeded, cookie: '' };
+			served.push(entry); // stopped in `finally` even if the login fails
+			entry.cookie = await logIn(app, seeded.teacher.email, seeded.teacher.password);
 		}
 		const pages = [
 			{ name: 'gradebook', path: (s: Seeded) => `/teacher/classes/${s.classId}/gradebook`, expect: 'Student m0' },
