@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { refuseBadActionName } from '$lib/server/action-name';
+import { compression } from '$lib/server/compress';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { withMessage } from '$lib/server/error-body';
 import { readRestOfBody } from '$lib/server/unread-body';
@@ -38,4 +39,4 @@ const guarded: Handle = async (input) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, guarded);
+export const handle = sequence(compression, securityHeaders, guarded);

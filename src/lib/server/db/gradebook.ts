@@ -44,17 +44,20 @@ export async function answersOfClass(db: Kysely<Database>, classId: string, less
 	const lessons = [...new Set(lessonKeys)];
 	if (lessons.length === 0) return [];
 	if (lessons.length > MAX_LESSONS) throw new Error(`answersOfClass: at most ${MAX_LESSONS} lessons at once`);
-	const rows = await db
+	// user_id is nullable in the table (guests), never null through the membership join
+	return (await classAnswersQuery(db, classId, lessons).execute()) as ClassAnswer[];
+}
+
+/** The statement of answersOfClass, unexecuted: the benchmark and tests read its plan. */
+export function classAnswersQuery(db: Kysely<Database>, classId: string, lessons: string[]) {
+	return db
 		.selectFrom('memberships')
 		.innerJoin('answers', 'answers.user_id', 'memberships.student_id')
 		.select(columns)
 		.where('memberships.class_id', '=', classId)
 		.where('answers.lesson', 'in', lessons)
 		.orderBy('answers.created_at')
-		.orderBy('answers.id')
-		.execute();
-	// user_id is nullable in the table (guests), never null through the membership join
-	return rows as ClassAnswer[];
+		.orderBy('answers.id');
 }
 
 /** One member of the class, or undefined when this student is not (or no longer) in it. */

@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_accounts';
 import * as m0003 from './migrations/0003_classes';
+import * as m0004 from './migrations/0004_answers_by_learner';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
 	'0002_accounts': m0002,
-	'0003_classes': m0003
+	'0003_classes': m0003,
+	'0004_answers_by_learner': m0004
 };
 
 /**

@@ -1,13 +1,9 @@
 /**
- * A throwaway PostgreSQL cluster for the database tests, on a free loopback port, stopped
- * at the end. TEST_DATABASE_URL points the tests at a server of your own instead.
+ * A throwaway PostgreSQL cluster for the database tests (tests/bench/pg.ts), stopped at the
+ * end. TEST_DATABASE_URL points the tests at a server of your own instead.
  */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../../e2e/global-setup';
+import { startPostgres } from '../../../bench/pg';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -15,47 +11,12 @@ declare module 'vitest' {
 	}
 }
 
-function pgBin(): string {
-	const root = '/usr/lib/postgresql';
-	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
-	versions.sort((a, b) => Number(a) - Number(b));
-	if (!versions.length) {
-		throw new Error(
-			'PostgreSQL is not installed, and the database tests run against both engines (SQLite and PostgreSQL).\n' +
-				'Install it with `sudo apt-get install postgresql` (or `bash .ci/install-test-deps`),\n' +
-				'or set TEST_DATABASE_URL=postgres://user@host:port/db to use a server of your own.'
-		);
-	}
-	return join(root, versions.at(-1)!, 'bin');
-}
-
 export default async function setup(project: TestProject) {
 	if (process.env.TEST_DATABASE_URL) {
 		project.provide('pgAdminUrl', process.env.TEST_DATABASE_URL);
 		return;
 	}
-	const bin = pgBin();
-	const dir = mkdtempSync(join(tmpdir(), 'bc-pg-'));
-	const data = join(dir, 'data');
-	const port = await freePort();
-	const asRoot = process.getuid?.() === 0;
-	// initdb refuses to run as root: run the cluster as the postgres user then
-	const run = (cmd: string, args: string[]) =>
-		asRoot
-			? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
-			: execFileSync(cmd, args, { stdio: 'pipe' });
-	if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), 0);
-	run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-	run(join(bin, 'pg_ctl'), [
-		'-D', data, '-l', join(dir, 'log'), '-w', '-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, 'start'
-	]);
-	project.provide('pgAdminUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-	return () => {
-		try {
-			run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
-	};
+	const cluster = await startPostgres();
+	project.provide('pgAdminUrl', cluster.adminUrl);
+	return () => cluster.stop();
 }
