@@ -1,0 +1,170 @@
+/**
+ * Targets 1 and 5: answer submissions per second on loopback, side by side with the ceiling of
+ * this machine in the same run (a bare node:http server answering "ok", driven by the same
+ * load generator with the same request bodies), for both engines. Signed-in students post to
+ * the real form action (session lookup, validation, grading, durable write); every answer the
+ * app acknowledged must be in the database afterwards. The app's resident memory is sampled
+ * during the load.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadContent } from '../../../src/lib/content/load';
+import { readContentFiles } from '../../../src/lib/server/content/files';
+import { createPostgresDatabase } from '../../../src/lib/server/db/admin';
+import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
+import { createDb, type DbConfig } from '../../../src/lib/server/db/client';
+import { freePort } from '../../e2e/global-setup';
+import type { BenchContext, Result } from '../report';
+import { rssMb, startApp, type App } from '../server';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const STUDENTS = 100;
+const MIN_RATIO = 0.25;
+const MAX_P99_MS = 50;
+const MAX_RSS_MB = 200;
+
+const { content } = loadContent(readContentFiles(process.cwd()));
+const lesson = content.modules[0]!.lessons[0]!;
+const question = lesson.questions.find((q) => q.type === 'single')!;
+const choice = question.type === 'single' ? question.choices[0]!.id : '';
+const PATH = `/modules/${lesson.module}/${lesson.slug}?/answer`;
+
+interface Load {
+	rps: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+	acknowledged: string[];
+	maxRssMb?: number;
+}
+
+/** autocannon at CONNECTIONS connections for SECONDS, each request a fresh answer of a student in turn. */
+function drive(url: string, cookies: string[], pid?: number): Promise<Load> {
+	const acknowledged: string[] = [];
+	let n = 0;
+	let maxRssMb = 0;
+	const sampler = pid ? setInterval(() => (maxRssMb = Math.max(maxRssMb, rssMb(pid))), 200) : undefined;
+	return new Promise((resolve, reject) => {
+		autocannon(
+			{
+				url: url + PATH,
+				connections: CONNECTIONS,
+				duration: SECONDS,
+				method: 'POST',
+				headers: { origin: url, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+				requests: [
+					{
+						// one request at a time per connection: the connection's context knows whose answer comes back
+						setupRequest: (req, context) => {
+							const idem = crypto.randomUUID();
+							const body = new URLSearchParams({ question: question.id, choice, idem }).toString();
+							(context as { idem?: string }).idem = idem;
+							return { ...req, body, headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! } };
+						},
+						onResponse: (status, body, context) => {
+							if (status === 200 && body.includes('saved')) acknowledged.push((context as { idem?: string }).idem ?? '');
+						}
+					}
+				]
+			},
+			(err, res) => {
+				if (sampler) clearInterval(sampler);
+				if (err) return reject(err);
+				resolve({ rps: res.requests.average, p99: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx, acknowledged, maxRssMb: pid ? maxRssMb : undefined });
+			}
+		);
+	});
+}
+
+/** The ceiling: node:http answering "ok" once the body is read, in a process of its own. */
+async function bare(): Promise<Load> {
+	const port = await freePort();
+	const child = spawn(process.execPath, [
+		'-e',
+		`require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.end('ok')); }).listen(${port}, '127.0.0.1', () => console.log('up'))`
+	]);
+	await new Promise((r) => child.stdout.once('data', r));
+	try {
+		return await drive(`http://127.0.0.1:${port}`, ['a=b']);
+	} finally {
+		child.kill();
+	}
+}
+
+async function signUp(app: App, i: number): Promise<string> {
+	const res = await fetch(`${app.url}/signup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url },
+		body: new URLSearchParams({ displayName: `Bench Student ${i}`, username: `bench-${i}-${Date.now().toString(36)}`, password: 'a bench password', code: '' }),
+		redirect: 'manual'
+	});
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
+	if (res.status !== 303 || !cookie) throw new Error(`sign-up ${i} failed: ${res.status}`);
+	return cookie.split(';')[0]!;
+}
+
+async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Promise<Load & { lost: number }> {
+	const config: DbConfig =
+		engine === 'sqlite'
+			? { engine, file: join(ctx.tmp, 'throughput.db') }
+			: { engine, url: await createPostgresDatabase(await ctx.pgAdminUrl(), `bench_tp_${Date.now()}`) };
+	const app = await startApp(engine === 'sqlite' ? { DATABASE_FILE: config.engine === 'sqlite' ? config.file : '' } : { DATABASE_URL: config.engine === 'postgres' ? config.url : '' });
+	try {
+		const cookies: string[] = [];
+		for (let i = 0; i < STUDENTS; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map((k) => signUp(app, i + k)))));
+		const load = await drive(app.url, cookies, app.pid);
+		const check = createDb(config);
+		try {
+			const found = await findAnswersByIdempotencyKeys(check.db, load.acknowledged);
+			return { ...load, lost: load.acknowledged.length - found.length };
+		} finally {
+			await check.close();
+		}
+	} finally {
+		await app.stop();
+	}
+}
+
+export async function run(ctx: BenchContext): Promise<Result[]> {
+	const results: Result[] = [];
+	for (const engine of ['sqlite', 'postgres'] as const) {
+		// the ceiling is measured right before each engine, so both see the same machine
+		const ceiling = await bare();
+		ctx.log(`bare node:http: ${ceiling.rps.toFixed(0)} requests/s, p99 ${ceiling.p99} ms`);
+		const app = await measureApp(ctx, engine);
+		const ratio = app.rps / ceiling.rps;
+		ctx.log(`${engine}: ${app.rps.toFixed(0)} answers/s, p99 ${app.p99} ms, ${app.errors} errors, ${app.non2xx} non-2xx, ${app.acknowledged.length} acknowledged, ${app.lost} lost`);
+		results.push(
+			{
+				target: `1. Answers/s (${engine}), ${CONNECTIONS} connections`,
+				figure: `${app.rps.toFixed(0)}/s vs bare node:http ${ceiling.rps.toFixed(0)}/s`,
+				ceiling: `≥ ${MIN_RATIO * 100} % of bare`,
+				ratio,
+				ok: ratio >= MIN_RATIO
+			},
+			{
+				target: `1. Answer p99 (${engine})`,
+				figure: `${app.p99} ms`,
+				ceiling: `≤ ${MAX_P99_MS} ms`,
+				ratio: app.p99 / MAX_P99_MS,
+				ok: app.p99 <= MAX_P99_MS
+			},
+			{
+				target: `1. Errors and lost answers (${engine})`,
+				figure: `${app.errors} errors, ${app.non2xx} non-2xx, ${app.acknowledged.length} acknowledged, ${app.lost} lost`,
+				ceiling: '0 errors, 0 lost',
+				ok: app.errors === 0 && app.non2xx === 0 && app.lost === 0 && app.acknowledged.length > 0
+			},
+			{
+				target: `5. Server RSS under target 1 (${engine})`,
+				figure: `${app.maxRssMb!.toFixed(0)} MB at most`,
+				ceiling: `≤ ${MAX_RSS_MB} MB`,
+				ratio: app.maxRssMb! / MAX_RSS_MB,
+				ok: app.maxRssMb! <= MAX_RSS_MB
+			}
+		);
+	}
+	return results;
+}
