@@ -14,9 +14,10 @@ import { readContentFiles } from '../../../src/lib/server/content/files';
 import { createPostgresDatabase } from '../../../src/lib/server/db/admin';
 import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
 import { createDb, type DbConfig } from '../../../src/lib/server/db/client';
+import { newStudent, signUpByPost } from '../../e2e/content';
 import { freePort } from '../../e2e/global-setup';
 import type { BenchContext, Result } from '../report';
-import { rssMb, startApp, type App } from '../server';
+import { rssMb, startApp } from '../server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -93,18 +94,6 @@ async function bare(): Promise<Load> {
 	}
 }
 
-async function signUp(app: App, i: number): Promise<string> {
-	const res = await fetch(`${app.url}/signup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url },
-		body: new URLSearchParams({ displayName: `Bench Student ${i}`, username: `bench-${i}-${Date.now().toString(36)}`, password: 'a bench password', code: '' }),
-		redirect: 'manual'
-	});
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_session='));
-	if (res.status !== 303 || !cookie) throw new Error(`sign-up ${i} failed: ${res.status}`);
-	return cookie.split(';')[0]!;
-}
-
 async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Promise<Load & { lost: number }> {
 	const config: DbConfig =
 		engine === 'sqlite'
@@ -113,7 +102,7 @@ async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Pro
 	const app = await startApp(engine === 'sqlite' ? { DATABASE_FILE: config.engine === 'sqlite' ? config.file : '' } : { DATABASE_URL: config.engine === 'postgres' ? config.url : '' });
 	try {
 		const cookies: string[] = [];
-		for (let i = 0; i < STUDENTS; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map((k) => signUp(app, i + k)))));
+		for (let i = 0; i < STUDENTS; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map(() => signUpByPost(newStudent('bench'), app.url)))));
 		const load = await drive(app.url, cookies, app.pid);
 		const check = createDb(config);
 		try {
