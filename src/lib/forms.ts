@@ -5,8 +5,9 @@ export const trackPending =
 	(set: (pending: boolean) => void): SubmitFunction =>
 	() => {
 		set(true);
-		return async ({ update }) => {
-			await update({ reset: false });
+		return async ({ result, update }) => {
+			// a form that succeeded is emptied, as it is after a page load without JavaScript
+			await update({ reset: result.type === 'success' });
 			set(false);
 		};
 	};

@@ -275,3 +275,26 @@ describe('the student pages at a phone width and on a desktop', () => {
 		}
 	});
 });
+
+describe('changing the password with JavaScript', () => {
+	test('says so, empties the form, and the page has no WCAG A/AA violations', async () => {
+		const s = newStudent('pwjs');
+		const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+		try {
+			await addCookies(context, await signUpByPost(s));
+			const page = await context.newPage();
+			await page.goto(`${baseURL()}/account`, { waitUntil: 'networkidle' });
+			await page.getByLabel('Current password').fill(s.password);
+			await page.getByLabel('New password', { exact: true }).fill('a brand new password');
+			await page.getByLabel('New password again').fill('a brand new password');
+			await page.getByRole('button', { name: 'Change password' }).click();
+			await page.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();
+			for (const label of ['Current password', 'New password again']) expect(await page.getByLabel(label).inputValue(), label).toBe('');
+			expect(await page.getByLabel('New password', { exact: true }).inputValue()).toBe('');
+			await page.screenshot({ path: `${SHOTS}/account-changed-1280.png`, fullPage: true });
+			await axe(page, '/account, password changed');
+		} finally {
+			await context.close();
+		}
+	});
+});
