@@ -22,6 +22,33 @@ export class IdempotencyConflict extends Error {
 	}
 }
 
+/** The row of a new answer, as stored. */
+export function answerRow(a: NewAnswer, id: string, now: Date): AnswerTable {
+	return {
+		id,
+		user_id: a.userId,
+		guest_id: a.guestId,
+		lesson: a.lesson,
+		question_id: a.questionId,
+		answer: JSON.stringify(a.answer),
+		correct: a.correct ? 1 : 0,
+		points: a.points,
+		key_hash: a.keyHash,
+		idempotency_key: a.idempotencyKey,
+		created_at: now.toISOString()
+	};
+}
+
+/**
+ * What the row found under an answer's idempotency key means for it: the answer itself (row
+ * `id`), an earlier identical request, or a key reused for something else (a conflict).
+ */
+export function outcome(stored: StoredAnswer, id: string, a: NewAnswer): { stored: StoredAnswer; duplicate: boolean } {
+	const sameOwner = stored.user_id === a.userId && stored.guest_id === a.guestId;
+	if (stored.id !== id && (!sameOwner || stored.question_id !== a.questionId)) throw new IdempotencyConflict();
+	return { stored, duplicate: stored.id !== id };
+}
+
 /**
  * Inserts the answer unless its idempotency key is known; either way returns the stored row.
  * `duplicate` tells the caller the row came from an earlier identical request.
@@ -34,19 +61,7 @@ export async function recordAnswer(
 	const id = crypto.randomUUID();
 	await db
 		.insertInto('answers')
-		.values({
-			id,
-			user_id: a.userId,
-			guest_id: a.guestId,
-			lesson: a.lesson,
-			question_id: a.questionId,
-			answer: JSON.stringify(a.answer),
-			correct: a.correct ? 1 : 0,
-			points: a.points,
-			key_hash: a.keyHash,
-			idempotency_key: a.idempotencyKey,
-			created_at: now.toISOString()
-		})
+		.values(answerRow(a, id, now))
 		.onConflict((oc) => oc.column('idempotency_key').doNothing())
 		.execute();
 	const stored = await db
@@ -54,9 +69,7 @@ export async function recordAnswer(
 		.selectAll()
 		.where('idempotency_key', '=', a.idempotencyKey)
 		.executeTakeFirstOrThrow();
-	const sameOwner = stored.user_id === a.userId && stored.guest_id === a.guestId;
-	if (stored.id !== id && (!sameOwner || stored.question_id !== a.questionId)) throw new IdempotencyConflict();
-	return { stored, duplicate: stored.id !== id };
+	return outcome(stored, id, a);
 }
 
 export async function findAnswersByIdempotencyKeys(db: Kysely<Database>, keys: readonly string[]): Promise<StoredAnswer[]> {

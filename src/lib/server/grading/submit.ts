@@ -1,12 +1,13 @@
 /**
- * The path of an answer: grade on the server, store it durably (once per idempotency key),
- * and only then report it saved.
+ * The path of an answer: grade on the server, store it durably (once per idempotency key, in
+ * a group commit with the answers arriving beside it), and only then report it saved.
  */
 import { z } from 'zod';
 import type { Lesson } from '$lib/content/load';
 import type { Feedback } from '$lib/feedback';
 import { shownAnswer, shownKey } from '$lib/questions/registry';
-import { IdempotencyConflict, latestAnswers, recordAnswer } from '../db/answers';
+import { IdempotencyConflict, latestAnswers } from '../db/answers';
+import { answerWriter } from '../db/group-commit';
 import { getDb } from '../db';
 import { buildFeedback, gradeAnswer } from './grade';
 import { keyHash } from './key-hash';
@@ -30,7 +31,7 @@ export async function submitAnswer(lesson: Lesson, data: FormData, learner: () =
 	const who = learner();
 	const { db } = await getDb();
 	try {
-		const { duplicate } = await recordAnswer(db, {
+		const { duplicate } = await answerWriter(db).write({
 			...who,
 			lesson: `${lesson.module}/${lesson.slug}`,
 			questionId: graded.question.id,
