@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
-import { TransactionalSqliteDialect } from './sqlite-dialect';
+import { TransactionalSqliteDialect, withStatementCache } from './sqlite-dialect';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -45,7 +45,7 @@ export function openSqlite(file: string): SQLite.Database {
 export function createDb(config: DbConfig): Db {
 	if (config.engine === 'sqlite') {
 		const raw = openSqlite(config.file);
-		const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: raw }) });
+		const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(raw) }) });
 		return { db, engine: 'sqlite', where: resolve(config.file), close: () => db.destroy() };
 	}
 	const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
