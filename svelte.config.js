@@ -1,13 +1,52 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipAsync } from '@gfx/zopfli';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+
+/**
+ * adapter-node, whose precompressed .gz copies of the browser's files are then remade with
+ * Zopfli: the same gzip format every browser reads, about 3 % smaller than zlib's best, which
+ * keeps a lesson page under its JavaScript budget (see tests/bench). Only smaller results are kept.
+ * @param {import('@sveltejs/adapter-node').AdapterOptions} [options]
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function nodeWithZopfli(options) {
+	const node = adapter(options);
+	return {
+		...node,
+		async adapt(builder) {
+			await node.adapt(builder);
+			const dir = join(options?.out ?? 'build', 'client');
+			const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.gz'));
+			builder.log.minor(`Recompressing ${files.length} files with Zopfli`);
+			await Promise.all(
+				files.map(async (file) => {
+					const gz = join(dir, file);
+					const smaller = await gzipAsync(await readFile(gz.slice(0, -3)), { numiterations: 15 });
+					if (smaller.length < (await readFile(gz)).length) await writeFile(gz, smaller);
+				})
+			);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.svx'],
 	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.svx'] })],
+	// Runes mode for every component of ours, even one with no rune in it: a single component in
+	// legacy mode switches on Svelte's legacy code paths for the whole bundle (more JavaScript on
+	// every page). Libraries in node_modules, and lessons (compiled by mdsvex, on the server only),
+	// keep the mode they were written for.
+	compilerOptions: { runes: true },
+	vitePlugin: {
+		dynamicCompileOptions: ({ filename }) =>
+			filename.includes('/node_modules/') || filename.endsWith('.svx') ? { runes: undefined } : undefined
+	},
 	kit: {
-		adapter: adapter(),
+		adapter: nodeWithZopfli(),
 		// The browser asks the server which route a link goes to, instead of loading a table of
 		// every route up front: less JavaScript on every first page (see tests/bench).
 		router: { resolution: 'server' },
