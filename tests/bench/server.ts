@@ -1,5 +1,5 @@
 /**
- * The built app (`node build`, as `npm start` runs it) on a free loopback port for the
+ * The built app (`node build` with the flags `npm start` gives it) on a free loopback port for the
  * benchmark: started with the given env (DATABASE_FILE or DATABASE_URL), stopped, and its
  * resident memory read from /proc.
  */

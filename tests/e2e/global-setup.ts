@@ -1,9 +1,9 @@
 /**
- * Starts the production build (`node build`, as `npm start` does) on a free loopback port
+ * Starts the production build (`node build` with the flags `npm start` gives it) on a free loopback port
  * for the end-to-end tests, and stops it afterwards. The test line builds first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -26,6 +26,14 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** The flags `npm start` gives node (package.json), so that every test runs the server as it runs. */
+export function startFlags(): string[] {
+	const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+	const m = /\bnode((?: --[\w-]+(?:=\S+)?)*) build$/.exec(start);
+	if (!m) throw new Error(`package.json's start script should end with "node [--flags] build"; it is: ${start}`);
+	return m[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /**
  * Spawns the production build on a free port without waiting for it (for tests that kill it
  * during start-up); `output` collects what it prints. Each server gets its own embedded
@@ -38,7 +46,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<{ u
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dataFile = join(mkdtempSync(join(tmpdir(), 'bc-e2e-')), 'test.db');
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [...startFlags(), 'build'], {
 		env: { ...process.env, DATABASE_FILE: dataFile, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
