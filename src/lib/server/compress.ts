@@ -65,6 +65,24 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
 	return out;
 }
 
+/** The headers with accept-encoding added to their Vary. */
+function varied(headers: Headers): Headers {
+	const vary = headers.get('vary');
+	if (!vary) headers.set('vary', 'accept-encoding');
+	else if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, accept-encoding`);
+	return headers;
+}
+
+function withVary(response: Response): Response {
+	try {
+		varied(response.headers);
+		return response;
+	} catch {
+		// read-only headers (a Response from fetch)
+		return new Response(response.body, { status: response.status, statusText: response.statusText, headers: varied(new Headers(response.headers)) });
+	}
+}
+
 /** The response compressed for this request when it should be; otherwise as it was (plus Vary for text). */
 export async function compressResponse(request: Request, response: Response): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
@@ -78,16 +96,14 @@ export async function compressResponse(request: Request, response: Response): Pr
 	) {
 		return response;
 	}
-	const headers = new Headers(response.headers);
-	const vary = headers.get('vary');
-	if (!vary) headers.set('vary', 'accept-encoding');
-	else if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, accept-encoding`);
-	const init = { status: response.status, statusText: response.statusText, headers };
-
 	const encoding = chooseEncoding(request.headers.get('accept-encoding'));
 	const length = Number(response.headers.get('content-length') ?? NaN);
-	if (!encoding || length < MIN_BYTES) return new Response(response.body, init);
+	// not compressed: only Vary is added, in place when the headers can be changed (most
+	// responses), rather than a new Response wrapping the body for every small reply
+	if (!encoding || length < MIN_BYTES) return withVary(response);
 
+	const headers = varied(new Headers(response.headers));
+	const init = { status: response.status, statusText: response.statusText, headers };
 	// read up to 1 KB: a shorter body goes as it is, a longer one is compressed as it streams
 	const reader = response.body.getReader();
 	const head: Uint8Array[] = [];

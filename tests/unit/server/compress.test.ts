@@ -83,4 +83,15 @@ describe('compressResponse', () => {
 		expect(out.status).toBe(400);
 		expect(out.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
 	});
+
+	it('adds accept-encoding to Vary, also on a response whose headers are read-only (one from fetch)', async () => {
+		const merged = await compressResponse(get(), html(page, { vary: 'cookie' }));
+		expect(merged.headers.get('vary')).toBe('cookie, accept-encoding');
+		// a data: URL fetched without a network: its headers are read-only, as any fetched response's
+		const fromFetch = await fetch(`data:text/html,${encodeURIComponent(page)}`);
+		expect(() => fromFetch.headers.set('x', 'y')).toThrow();
+		const out = await compressResponse(get(), fromFetch);
+		expect(out.headers.get('vary')).toBe('accept-encoding');
+		expect(await out.text()).toBe(page);
+	});
 });
