@@ -43,6 +43,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/me', what: "a student's progress and assignments", page: 'student' },
 	{ id: '/me/review', what: "a student's review queue", page: 'student', actions: { answer: 'student' } },
 	{ id: '/me/data', what: 'download my data, delete my account', page: 'student', actions: { delete: 'student' } },
+	{ id: '/healthz', what: 'whether the app and its database answer (for load balancers)', endpoint: { GET: 'anyone' } },
 	{ id: '/me/data/export.json', what: "a student's data as JSON", endpoint: { GET: 'student' } },
 	{ id: '/me/data/export.csv', what: "a student's data as CSV", endpoint: { GET: 'student' } },
 	{ id: '/teacher', what: "a teacher's classes; create a class", page: 'teacher', actions: { create: 'teacher' } },

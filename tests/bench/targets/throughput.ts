@@ -41,8 +41,11 @@ interface Load {
 	maxRssMb?: number;
 }
 
-/** autocannon at CONNECTIONS connections for SECONDS, each request a fresh answer of a student in turn. */
-function drive(url: string, cookies: string[], pid?: number): Promise<Load> {
+/**
+ * autocannon at CONNECTIONS connections for SECONDS, each request a fresh answer of a student
+ * in turn; with `get`, plain GETs of that path with no cookie instead.
+ */
+function drive(url: string, cookies: string[], pid?: number, get?: string): Promise<Load> {
 	const acknowledged: string[] = [];
 	let n = 0;
 	let maxRssMb = 0;
@@ -50,22 +53,23 @@ function drive(url: string, cookies: string[], pid?: number): Promise<Load> {
 	return new Promise((resolve, reject) => {
 		autocannon(
 			{
-				url: url + PATH,
+				url: url + (get ?? PATH),
 				connections: CONNECTIONS,
 				duration: SECONDS,
-				method: 'POST',
+				method: get ? 'GET' : 'POST',
 				headers: { origin: url, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
 				requests: [
 					{
 						// one request at a time per connection: the connection's context knows whose answer comes back
 						setupRequest: (req, context) => {
+							if (get) return req;
 							const idem = crypto.randomUUID();
 							const body = new URLSearchParams({ question: question.id, choice, idem }).toString();
 							(context as { idem?: string }).idem = idem;
 							return { ...req, body, headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! } };
 						},
 						onResponse: (status, body, context) => {
-							if (status === 200 && body.includes('saved')) acknowledged.push((context as { idem?: string }).idem ?? '');
+							if (!get && status === 200 && body.includes('saved')) acknowledged.push((context as { idem?: string }).idem ?? '');
 						}
 					}
 				]
@@ -94,7 +98,12 @@ async function bare(): Promise<Load> {
 	}
 }
 
-async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Promise<Load & { lost: number }> {
+/**
+ * The app under answer load, and its own floor first: the same server answering GET /healthz
+ * with no cookie (SvelteKit, the app's hooks and one `select 1`, and nothing else), the most
+ * requests per second any route of this app could reach on this machine.
+ */
+async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Promise<Load & { lost: number; floor: Load }> {
 	const config: DbConfig =
 		engine === 'sqlite'
 			? { engine, file: join(ctx.tmp, 'throughput.db') }
@@ -103,11 +112,12 @@ async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Pro
 	try {
 		const cookies: string[] = [];
 		for (let i = 0; i < STUDENTS; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map(() => signUpByPost(newStudent('bench'), app.url)))));
+		const floor = await drive(app.url, [], undefined, '/healthz');
 		const load = await drive(app.url, cookies, app.pid);
 		const check = createDb(config);
 		try {
 			const found = await findAnswersByIdempotencyKeys(check.db, load.acknowledged);
-			return { ...load, lost: load.acknowledged.length - found.length };
+			return { ...load, lost: load.acknowledged.length - found.length, floor };
 		} finally {
 			await check.close();
 		}
@@ -124,11 +134,13 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 		ctx.log(`bare node:http: ${ceiling.rps.toFixed(0)} requests/s, p99 ${ceiling.p99} ms`);
 		const app = await measureApp(ctx, engine);
 		const ratio = app.rps / ceiling.rps;
+		const floorShare = `${((app.floor.rps / ceiling.rps) * 100).toFixed(0)} %`;
+		ctx.log(`${engine}: the app's floor, GET /healthz with no cookie: ${app.floor.rps.toFixed(0)} requests/s (${floorShare} of bare), p99 ${app.floor.p99} ms, ${app.floor.errors + app.floor.non2xx} failed`);
 		ctx.log(`${engine}: ${app.rps.toFixed(0)} answers/s, p99 ${app.p99} ms, ${app.errors} errors, ${app.non2xx} non-2xx, ${app.acknowledged.length} acknowledged, ${app.lost} lost`);
 		results.push(
 			{
 				target: `1. Answers/s (${engine}), ${CONNECTIONS} connections`,
-				figure: `${app.rps.toFixed(0)}/s vs bare node:http ${ceiling.rps.toFixed(0)}/s`,
+				figure: `${app.rps.toFixed(0)}/s vs bare node:http ${ceiling.rps.toFixed(0)}/s (the app's GET /healthz: ${app.floor.rps.toFixed(0)}/s, ${floorShare})`,
 				ceiling: `≥ ${MIN_RATIO * 100} % of bare`,
 				ratio,
 				ok: ratio >= MIN_RATIO

@@ -1,5 +1,10 @@
-/** Checks that an embedded database file opens and is intact (after a crash, a kill or a backup). */
+/**
+ * Health of the database: whether an embedded database file opens and is intact (after a crash,
+ * a kill or a backup), and whether the app's database answers at all (for a load balancer).
+ */
 import SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
 
 function withFile<T>(file: string, run: (raw: SQLite.Database) => T): T {
 	const raw = new SQLite(file, { fileMustExist: true });
@@ -24,4 +29,14 @@ export function sqliteForeignKeyProblems(file: string): string[] {
 		const rows = raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
 		return rows.map((r) => `${r.table} row ${r.rowid} points at a missing ${r.parent} row`);
 	});
+}
+
+/** Whether the app's database answers a trivial query now (for `/healthz`). */
+export async function databaseAnswers(db: Kysely<Database>): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db);
+		return true;
+	} catch {
+		return false;
+	}
 }
