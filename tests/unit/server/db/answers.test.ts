@@ -4,25 +4,13 @@ import {
 	findAnswersByIdempotencyKeys,
 	IdempotencyConflict,
 	latestAnswers,
-	recordAnswer,
-	type NewAnswer
+	recordAnswer
 } from '../../../../src/lib/server/db/answers';
 import type { Db } from '../../../../src/lib/server/db/client';
 import { migrateToLatest } from '../../../../src/lib/server/db/migrate';
-import { engines } from './engines';
+import { engines, newAnswer } from './engines';
 
-const answer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
-	userId: null,
-	guestId: 'guest-1',
-	lesson: 'm/l',
-	questionId: 'q1',
-	answer: 'state',
-	correct: true,
-	points: 1,
-	keyHash: 'abc',
-	idempotencyKey: crypto.randomUUID(),
-	...over
-});
+const answer = newAnswer;
 
 describe.each(engines)('answers on $name', (engine) => {
 	let handle: Db;

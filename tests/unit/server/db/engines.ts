@@ -1,10 +1,11 @@
-/** Both engines, each with a fresh, migrated, empty database per call: every database test runs on both. */
+/** Both engines, each with a fresh, migrated, empty database per call: every database test runs on both; and a sample answer. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createPostgresDatabase } from '../../../../src/lib/server/db/admin';
 import { createDb, type Db } from '../../../../src/lib/server/db/client';
+import type { NewAnswer } from '../../../../src/lib/server/db/answers';
 import { migrateToLatest } from '../../../../src/lib/server/db/migrate';
 
 export const engines = [
@@ -34,3 +35,17 @@ export const engines = [
 		}
 	}
 ] as const;
+
+/** A new answer of guest-1 to question q1, with a fresh submission key; `over` changes any field. */
+export const newAnswer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
+	userId: null,
+	guestId: 'guest-1',
+	lesson: 'm/l',
+	questionId: 'q1',
+	answer: 'state',
+	correct: true,
+	points: 1,
+	keyHash: 'abc',
+	idempotencyKey: crypto.randomUUID(),
+	...over
+});

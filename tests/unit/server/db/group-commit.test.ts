@@ -1,22 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countAnswers, findAnswersByIdempotencyKeys, IdempotencyConflict, type NewAnswer } from '../../../../src/lib/server/db/answers';
+import { countAnswers, findAnswersByIdempotencyKeys, IdempotencyConflict } from '../../../../src/lib/server/db/answers';
 import type { Db } from '../../../../src/lib/server/db/client';
 import { answerWriter } from '../../../../src/lib/server/db/group-commit';
 import { createUser } from '../../../../src/lib/server/db/users';
-import { engines } from './engines';
+import { engines, newAnswer } from './engines';
 
-const answer = (over: Partial<NewAnswer> = {}): NewAnswer => ({
-	userId: null,
-	guestId: 'guest-1',
-	lesson: 'm/l',
-	questionId: 'q1',
-	answer: 'state',
-	correct: true,
-	points: 1,
-	keyHash: 'abc',
-	idempotencyKey: crypto.randomUUID(),
-	...over
-});
+const answer = newAnswer;
 
 describe.each(engines)('group commit on $name', (engine) => {
 	let handle: Db;
