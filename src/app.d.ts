@@ -9,6 +9,10 @@ declare global {
 			/** a guest's browser session, if they have answered anything */
 			guestId: string | null;
 		}
+		interface Platform {
+			/** the node request (adapter-node); absent in tests and `vite dev` */
+			req?: import('node:http').IncomingMessage;
+		}
 	}
 }
 

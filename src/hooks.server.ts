@@ -35,7 +35,7 @@ const session: Handle = async ({ event, resolve }) => {
 // Must not throw: for an address that does not decode, SvelteKit calls it outside its error handling.
 const guarded: Handle = async (input) => {
 	const response = refuseBadActionName(input.event.request, input.event.url) ?? (await session(input));
-	await readRestOfBody(input.event.request);
+	await readRestOfBody(input.event.request, input.event.platform?.req);
 	return response;
 };
 

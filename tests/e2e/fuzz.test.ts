@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe as group, expect, test } from 'vitest';
 import { startServer } from './global-setup';
 import { answerByPost, answerFields, content, createClassByPost, joinCodeIn, newStudent, newTeacher, postForm, searchable, signUpTeacherByPost, signUpWithCode, unchanging } from './content';
 import { crossOriginContentTypes } from './fuzz-arbitraries';
-import { ACCEPT_HTML, caseOf, enhancedHeaders, manualMultipart, rawCase, rawRequest, requestsOf, SIZE_LIMIT, type Case, type RawCase } from './fuzz-cases';
+import { ACCEPT_HTML, caseOf, cookieOf, enhancedHeaders, manualMultipart, rawCase, rawRequest, requestsOf, SIZE_LIMIT, type Case, type RawCase } from './fuzz-cases';
 import { describe, fetchAnswer, judge, plainText, rawAnswer, send, Stats, urlencoded, type Answer } from './fuzz-http';
 import { allowed, destructive, hints, queryHints, targets, type Identity, type Target, type World } from './fuzz-targets';
 
@@ -332,6 +332,16 @@ group('hostile requests, one by one', () => {
 			}
 		} finally {
 			agent.destroy();
+		}
+	});
+
+	test('a GET with a body gets its whole page (the unread body used to reset the connection)', async () => {
+		const body = Buffer.from(`=${'%20'.repeat(100_000)}`);
+		const headers = { ...cookieOf(world, 'student'), 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length), accept: 'text/html' };
+		for (let i = 0; i < 30; i++) {
+			const answer = checked(await rawAnswer(`${base()}/glossary`, { method: 'GET', headers, chunks: [body] }), `GET /glossary with a body, try ${i + 1}`);
+			expect(answer.status).toBe(200);
+			expect(answer.text).toContain('</html>');
 		}
 	});
 

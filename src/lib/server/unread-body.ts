@@ -4,9 +4,39 @@
  * adapter-node leaves the rest of a large body (over ~150 KB) unread on the connection, and
  * the next request the browser sends on that kept-alive connection hangs until it times out.
  * Bodies are capped by BODY_SIZE_LIMIT (512 KB), so reading one costs little.
+ *
+ * A GET or HEAD may carry a body too, which SvelteKit never reads (its Request has none). Left
+ * in the socket, it makes the server's TCP stack reset the connection when it closes, and the
+ * client loses the end of a page it was reading ("aborted"). That body is read from the node
+ * request adapter-node passes as `platform.req`, up to the same limit.
  */
-export async function readRestOfBody(request: Request): Promise<void> {
-	if (!request.body || request.bodyUsed) return;
-	// over the size limit, or the client went away: nothing left to do
-	await request.arrayBuffer().catch(() => undefined);
+import type { IncomingMessage } from 'node:http';
+
+export const DRAIN_LIMIT = 512 * 1024;
+
+export async function readRestOfBody(request: Request, raw?: IncomingMessage): Promise<void> {
+	if (request.body && !request.bodyUsed) {
+		// over the size limit, or the client went away: nothing left to do
+		await request.arrayBuffer().catch(() => undefined);
+	} else if (!request.body && raw) {
+		await drain(raw);
+	}
+}
+
+/** Reads and drops what is left of a node request, up to `limit` bytes. */
+export function drain(raw: IncomingMessage, limit = DRAIN_LIMIT): Promise<void> {
+	if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve();
+	return new Promise((resolve) => {
+		let size = 0;
+		const done = () => {
+			raw.off('data', onData).off('end', done).off('close', done).off('error', done);
+			resolve();
+		};
+		// past the limit we stop waiting; node discards the rest once the answer has gone
+		const onData = (chunk: Buffer) => {
+			size += chunk.byteLength;
+			if (size > limit) done();
+		};
+		raw.on('data', onData).once('end', done).once('close', done).once('error', done);
+	});
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readRestOfBody } from '../../../src/lib/server/unread-body';
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { drain, readRestOfBody } from '../../../src/lib/server/unread-body';
 
 describe('a body the app did not read', () => {
 	it('is read to its end', async () => {
@@ -27,5 +29,31 @@ describe('a body the app did not read', () => {
 			duplex: 'half'
 		} as RequestInit);
 		await expect(readRestOfBody(failing)).resolves.toBeUndefined();
+	});
+
+	it('of a GET (which SvelteKit never reads) is read from the node request, up to a limit', async () => {
+		const raw = () => new Readable({ read() {} }) as unknown as IncomingMessage & Readable;
+		const whole = raw();
+		const read = readRestOfBody(new Request('http://x/'), whole);
+		for (let i = 0; i < 3; i++) whole.push(Buffer.alloc(100_000));
+		whole.push(null);
+		await read;
+		expect(whole.readableEnded).toBe(true);
+
+		// past the limit it stops waiting, without the end ever coming
+		const endless = raw();
+		const stopped = drain(endless, 150_000);
+		endless.push(Buffer.alloc(100_000));
+		endless.push(Buffer.alloc(100_000));
+		await stopped;
+		expect(endless.readableEnded).toBe(false);
+		endless.destroy();
+
+		// nothing to do for a request already read
+		const done = raw();
+		done.push(null);
+		done.resume();
+		await new Promise((r) => done.once('end', r));
+		await drain(done);
 	});
 });
