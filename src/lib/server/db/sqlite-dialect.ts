@@ -21,8 +21,9 @@ export class TransactionalSqliteDialect extends SqliteDialect {
 
 /**
  * The database as Kysely's SQLite driver sees it, but with each SQL text prepared once: the
- * driver prepares every query anew, which took a fifth of the server's time under answer load.
- * The queries are few and fixed, so the cache stays small; the bound only guards against a bug.
+ * driver prepares every query anew, about 8 % of the server's CPU under answer load. Most
+ * queries are fixed texts; a group commit's INSERT and its lookup vary with the batch size, so
+ * the least recently used statement goes first and the hot ones (the session lookup) stay.
  */
 export function withStatementCache(raw: SQLite.Database, max = 1000): SqliteDatabase {
 	const cache = new Map<string, SQLite.Statement>();
@@ -30,10 +31,13 @@ export function withStatementCache(raw: SQLite.Database, max = 1000): SqliteData
 		close: () => raw.close(),
 		prepare(sql: string) {
 			let statement = cache.get(sql);
-			if (!statement) {
+			if (statement) cache.delete(sql);
+			else {
+				statement = raw.prepare(sql);
 				if (cache.size >= max) cache.delete(cache.keys().next().value!);
-				cache.set(sql, (statement = raw.prepare(sql)));
 			}
+			// a Map keeps insertion order: re-inserting marks it the most recently used
+			cache.set(sql, statement);
 			return statement;
 		}
 	};
