@@ -35,7 +35,7 @@ export function answerWriter(db: Kysely<Database>): AnswerWriter {
 }
 
 function createWriter(db: Kysely<Database>): AnswerWriter {
-	let queue: Pending[] = [];
+	const queue: Pending[] = [];
 	let writing = false;
 	let batches = 0;
 
@@ -43,8 +43,7 @@ function createWriter(db: Kysely<Database>): AnswerWriter {
 		writing = true;
 		try {
 			while (queue.length > 0) {
-				const batch = queue.slice(0, MAX_BATCH);
-				queue = queue.slice(batch.length);
+				const batch = queue.splice(0, MAX_BATCH);
 				batches++;
 				await writeBatch(db, batch);
 			}
