@@ -1,6 +1,6 @@
 /** Everything stored about one student, for "download my data". */
 import type { Kysely } from 'kysely';
-import { personalLimitKeys } from './rate-limit';
+import { limitKeys, personalLimitKeys } from './rate-limit';
 import type { Database } from './schema';
 
 /**
@@ -25,11 +25,11 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 	answers: ['idempotency_key']
 };
 
-/** What an attempt counter counts, in words, by key prefix. */
+/** What an attempt counter counts, in words, by key prefix (the prefixes of `limitKeys`). */
 const COUNTER_WORDS: [string, string][] = [
-	['login:user:', 'login attempts with your username since the last successful one'],
-	['join:user:', 'class codes tried from your account'],
-	['password:', 'wrong current passwords typed when changing your password']
+	[limitKeys.login(''), 'login attempts with your username since the last successful one'],
+	[limitKeys.join(''), 'class codes tried from your account'],
+	[limitKeys.passwordChange(''), 'wrong current passwords typed when changing your password']
 ];
 
 export async function exportUserData(db: Kysely<Database>, userId: string) {
