@@ -4,7 +4,7 @@
  * together with every problem found, so that an author sees all of them at once.
  */
 import type { z } from 'zod';
-import type { ResolvedCite } from '../questions/common';
+import type { ResolvedCite, ResolvedProof } from '../questions/common';
 import type { AuthoredQuestion, Question } from '../questions/registry';
 import { matchQuote, similarity, type Nearest } from './citations';
 import {
@@ -394,8 +394,10 @@ function loadLesson(
 				problems.push({ file: f.path, question: q.id, line: at.lineOf(ci, 'quote'), message: 'explanation: write it in our own words, not as a copy of the quote' });
 			}
 		});
-		checkQuestion(q, cite, { file: f.path, question: q.id, line: yaml.lineOf(['questions', qi]) }, sourceById, problems);
-		return { ...q, cite } as LessonQuestion;
+		const where = { file: f.path, question: q.id, line: yaml.lineOf(['questions', qi]) };
+		if (!('proving' in q)) return { ...q, cite } as LessonQuestion;
+		const proving = resolveProving(q, cite, { ...where, lineOf: (pi) => yaml.lineOf(['questions', qi, 'proving', pi]) }, sourceById, problems);
+		return { ...q, cite, proving } as LessonQuestion;
 	});
 	return {
 		slug: slugOf(f.path.split('/').pop()!),
@@ -411,18 +413,38 @@ function loadLesson(
 	};
 }
 
-/** What a question's schema alone cannot see: how its key relates to its citations. */
-function checkQuestion(q: AuthoredQuestion, cite: Citation[], at: Omit<Problem, 'message'>, sourceById: Map<string, Source>, problems: Problem[]) {
-	if (q.type !== 'find-evidence') return;
-	if (!sourceById.has(q.source)) {
-		problems.push({ ...at, message: `source: no source "${q.source}" to search (known: ${[...sourceById.keys()].join(', ')})` });
-	} else if (!cite.some((c) => c.source === q.source)) {
-		problems.push({ ...at, message: `cite: a find-evidence question cites the sentence that proves its claim in its source "${q.source}"` });
-	} else {
-		// the student picks among the article's body sentences, so the key must be one of them
-		const source = sourceById.get(q.source)!;
-		const body = new Set(source.paragraphs.filter((p) => p.kind === 'text' || p.kind === 'heading').flatMap((p) => p.sentences.map((s) => s.id)));
-		const outside = cite.filter((c) => c.source === q.source).flatMap((c) => c.sentenceIds).filter((id) => !body.has(id));
-		if (outside.length) problems.push({ ...at, message: `cite: s-${outside.join(',')} is the title or a date line, not a sentence of the article a student can pick` });
+/**
+ * The proving sentences of a find-evidence or two-part question, found in the article it shows.
+ * A proving sentence must be a body sentence of that article (the student picks among those) and
+ * be cited too, so the feedback shows it; any other cite only gives context.
+ */
+function resolveProving(
+	q: { source: string; proving: string[] },
+	cite: Citation[],
+	at: Omit<Problem, 'message'> & { lineOf: (pi: number) => number },
+	sourceById: Map<string, Source>,
+	problems: Problem[]
+): ResolvedProof[] {
+	const { lineOf, ...where } = at;
+	const source = sourceById.get(q.source);
+	if (!source) {
+		problems.push({ ...where, message: `source: no source "${q.source}" to show (known: ${[...sourceById.keys()].join(', ')})` });
+		return [];
 	}
+	const body = new Set(source.paragraphs.filter((p) => p.kind === 'text' || p.kind === 'heading').flatMap((p) => p.sentences.map((s) => s.id)));
+	const cited = new Set(cite.filter((c) => c.source === q.source).flatMap((c) => c.sentenceIds));
+	return q.proving.map((quote, pi): ResolvedProof => {
+		const line = lineOf(pi);
+		const match = matchQuote(quote, source.sentences);
+		if (!match.ok) {
+			const why = { 'not-verbatim': 'is not verbatim in', partial: 'is only part of a sentence of', debris: 'is page debris of' }[match.reason];
+			problems.push({ ...where, line, message: `proving[${pi}] ${why} the article the student is shown (source ${source.id}); ${describeNearest(match.nearest)}` });
+			return { quote, sentenceIds: [] };
+		}
+		const outside = match.ids.filter((id) => !body.has(id));
+		if (outside.length) problems.push({ ...where, line, message: `proving[${pi}]: s-${outside.join(',')} is the title or a date line, not a sentence of the article a student can pick` });
+		const uncited = match.ids.filter((id) => !cited.has(id));
+		if (uncited.length) problems.push({ ...where, line, message: `proving[${pi}]: s-${uncited.join(',')} is not in cite; cite it too, so the feedback shows the sentence that proves the answer` });
+		return { quote, sentenceIds: match.ids };
+	});
 }

@@ -10,8 +10,15 @@ export const citeSchema = z.strictObject({
 	quote: z.string({ error: 'the quote must be text' }).trim().min(1, 'the quote is empty')
 });
 
+/** What a question asks a student to do with the sources; shown to teachers, counted by the content check. */
+export const skills = ['recall', 'inference', 'compare', 'evaluate'] as const;
+export type Skill = (typeof skills)[number];
+
 export const baseFields = {
 	id: slug,
+	skill: z.enum(skills, { error: `skill must be one of: ${skills.join(', ')}` }),
+	/** why this question may share its sentences or its prompt with another one (the content check prints it) */
+	reuse: z.string({ error: 'reuse must be text: why this question deliberately repeats another' }).trim().min(1, 'reuse is empty').optional(),
 	prompt: z.string({ error: 'the prompt must be text' }).trim().min(1, 'the prompt is empty'),
 	explanation: z.string({ error: 'the explanation must be text' }).trim().min(1, 'the explanation is empty'),
 	cite: z.array(citeSchema, { error: 'cite must be a list of { source, quote }' }).min(1, 'cite at least one sentence')
@@ -62,8 +69,23 @@ export interface ResolvedCite {
 	sentenceIds: number[];
 }
 
+/** The sentences that prove a claim: whole sentences of the article the student is shown, verbatim. */
+export const provingSchema = z
+	.array(z.string({ error: 'each proving sentence is a quote (text)' }).trim().min(1, 'a proving sentence is empty'), {
+		error: 'proving must be a list of the quotes that prove the claim, from the article the student searches'
+	})
+	.min(1, 'list at least one proving sentence');
+
+/** A proving quote once the loader has found it in the shown article. */
+export interface ResolvedProof {
+	quote: string;
+	sentenceIds: number[];
+}
+
 /** A question as the course holds it after loading: its quotes resolved to sentences. */
-export type Resolved<Q> = Q extends { cite: unknown } ? Omit<Q, 'cite'> & { cite: ResolvedCite[] } : never;
+export type Resolved<Q> = Q extends { cite: unknown }
+	? Omit<Q, 'cite' | 'proving'> & { cite: ResolvedCite[] } & (Q extends { proving: unknown } ? { proving: ResolvedProof[] } : unknown)
+	: never;
 
 /** What building a public part may need besides the question: the text of a source. */
 export interface QuestionContext {

@@ -19,6 +19,8 @@ import * as single from './single/schema';
 import { score as scoreSingle } from './single/score';
 import * as trueFalse from './true-false/schema';
 import { score as scoreTrueFalse } from './true-false/score';
+import * as twoPart from './two-part/schema';
+import { score as scoreTwoPart } from './two-part/score';
 
 interface TypeDef<Q, P, A, K> {
 	answerSchema: z.ZodType<A>;
@@ -33,6 +35,10 @@ interface TypeDef<Q, P, A, K> {
 	reshuffle(pub: P, seed: string, key: K): P;
 }
 
+const sentenceText = (pub: { paragraphs: { sentences: { id: number; text: string }[] }[] }, id: string) => {
+	const s = pub.paragraphs.flatMap((p) => p.sentences).find((x) => String(x.id) === id);
+	return s ? `s-${id}: ${s.text}` : id;
+};
 const ids = (v: string | string[] | boolean): string[] => (Array.isArray(v) ? v : [String(v)]);
 /** in the question's choice order; ids that are no choice (an edited question) at the end */
 const byChoice = (pub: { choices: { id: string; text: string }[] }, shown: string[]) => [
@@ -99,13 +105,18 @@ const types = {
 		...findEvidence,
 		score: scoreFindEvidence,
 		shown: (v) => (Array.isArray(v) ? v.map(String) : [String(v)]),
-		texts: (pub, shown) =>
-			shown.map((id) => {
-				const s = pub.paragraphs.flatMap((p) => p.sentences).find((x) => String(x.id) === id);
-				return s ? `s-${id}: ${s.text}` : id;
-			}),
+		texts: (pub, shown) => shown.map((id) => sentenceText(pub, id)),
 		reshuffle: keepOrder
-	} satisfies TypeDef<findEvidence.FindEvidenceQuestion, findEvidence.FindEvidencePublic, findEvidence.FindEvidenceAnswer, findEvidence.FindEvidenceKey>
+	} satisfies TypeDef<findEvidence.FindEvidenceQuestion, findEvidence.FindEvidencePublic, findEvidence.FindEvidenceAnswer, findEvidence.FindEvidenceKey>,
+	'two-part': {
+		...twoPart,
+		score: scoreTwoPart,
+		texts: (pub, shown) => [
+			...byChoice(pub, twoPart.part(shown, 'a') ?? []).map((t) => `Part A: ${t}`),
+			...(twoPart.part(shown, 'b') ?? []).map((id) => `Part B: ${sentenceText(pub, id)}`)
+		],
+		reshuffle: shuffleChoices
+	} satisfies TypeDef<twoPart.TwoPartQuestion, twoPart.TwoPartPublic, twoPart.TwoPartAnswer, twoPart.TwoPartKey>
 };
 
 export type QuestionType = keyof typeof types;
@@ -122,7 +133,8 @@ export const questionSchema = z.discriminatedUnion(
 		numeric.questionSchema,
 		ordering.questionSchema,
 		matching.questionSchema,
-		findEvidence.questionSchema
+		findEvidence.questionSchema,
+		twoPart.questionSchema
 	],
 	{ error: `type must be one of: ${Object.keys(types).join(', ')}` }
 );
@@ -138,7 +150,8 @@ export type PublicQuestion =
 	| numeric.NumericPublic
 	| ordering.OrderingPublic
 	| matching.MatchingPublic
-	| findEvidence.FindEvidencePublic;
+	| findEvidence.FindEvidencePublic
+	| twoPart.TwoPartPublic;
 
 // One cast, here: TypeScript cannot correlate `types[q.type]` with the narrowed `q`.
 const defOf = (q: { type: QuestionType }) =>
