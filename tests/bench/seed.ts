@@ -72,11 +72,13 @@ function fieldsFor(q: LessonQuestion, right: boolean, content: Content): Record<
 			const letters = q.pairs.map((p) => key[p.id]!);
 			return Object.fromEntries(q.pairs.map((p, i) => [`match-${p.id}`, [right ? letters[i]! : letters[(i + 1) % letters.length]!]]));
 		}
-		case 'find-evidence': {
-			const cited = new Set(q.cite.flatMap((c) => c.sentenceIds));
+		case 'find-evidence':
+		case 'two-part': {
+			const proving = new Set(q.proving.flatMap((p) => p.sentenceIds));
 			const source = content.sources.find((s) => s.id === q.source)!;
-			const other = source.paragraphs.filter((p) => p.kind === 'text').flatMap((p) => p.sentences).find((s) => !cited.has(s.id))!.id;
-			return { sentence: [String(right ? q.cite.find((c) => c.source === q.source)!.sentenceIds[0] : other)] };
+			const other = source.paragraphs.filter((p) => p.kind === 'text').flatMap((p) => p.sentences).find((s) => !proving.has(s.id))!.id;
+			const sentence = [String(right ? q.proving[0]!.sentenceIds[0] : other)];
+			return q.type === 'find-evidence' ? { sentence } : { choice: [right ? q.answer : q.choices.find((c) => c.id !== q.answer)!.id], sentence };
 		}
 	}
 }

@@ -63,12 +63,13 @@ export function wrongAnswer(q: ChoiceQuestion): string[] {
 	return [String(!q.answer)];
 }
 
-/** A sentence of the article a find-evidence question searches that does not prove its claim. */
-function otherSentence(q: QuestionOf<'find-evidence'>): number {
-	const key = new Set(q.cite.flatMap((c) => c.sentenceIds));
+/** A sentence of the article a find-evidence or two-part question shows that does not prove its claim. */
+function otherSentence(q: QuestionOf<'find-evidence' | 'two-part'>): number {
+	const key = new Set(q.proving.flatMap((p) => p.sentenceIds));
 	const source = content().sources.find((s) => s.id === q.source)!;
 	return source.paragraphs.filter((p) => p.kind === 'text').flatMap((p) => p.sentences).find((s) => !key.has(s.id))!.id;
 }
+const provingSentence = (q: QuestionOf<'find-evidence' | 'two-part'>) => q.proving[0]!.sentenceIds[0]!;
 
 /** The form fields that answer any question right (or wrong), as the question's form posts them. */
 export function answerFields(q: LessonQuestion, right: boolean): [string, string][] {
@@ -89,7 +90,13 @@ export function answerFields(q: LessonQuestion, right: boolean): [string, string
 			return q.pairs.map((p, i) => [`match-${p.id}`, right ? letters[i]! : letters[(i + 1) % letters.length]!]);
 		}
 		case 'find-evidence':
-			return [['sentence', String(right ? q.cite.find((c) => c.source === q.source)!.sentenceIds[0] : otherSentence(q))]];
+			return [['sentence', String(right ? provingSentence(q) : otherSentence(q))]];
+		case 'two-part':
+			// wrong: both parts wrong, so it earns nothing
+			return [
+				['choice', right ? q.answer : q.choices.find((c) => c.id !== q.answer)!.id],
+				['sentence', String(right ? provingSentence(q) : otherSentence(q))]
+			];
 	}
 }
 
@@ -115,6 +122,11 @@ export function answerText(q: LessonQuestion, right: boolean): string {
 			const id = Number(answerFields(q, right)[0]![1]);
 			const source = content().sources.find((s) => s.id === q.source)!;
 			return `s-${id}: ${source.sentences[id - 1]!.text}`;
+		}
+		case 'two-part': {
+			const [[, choice], [, sentence]] = answerFields(q, right) as [[string, string], [string, string]];
+			const source = content().sources.find((s) => s.id === q.source)!;
+			return `Part A: ${q.choices.find((c) => c.id === choice)!.text}; Part B: s-${sentence}: ${source.sentences[Number(sentence) - 1]!.text}`;
 		}
 	}
 }

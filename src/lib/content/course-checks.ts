@@ -6,7 +6,7 @@
 import type { Content, Problem } from './load';
 import { proseOf, readability, type Readability } from './readability';
 
-export const MIN_QUESTIONS_PER_SOURCE = 10;
+export const MIN_QUESTIONS_PER_SOURCE = 20;
 export const GRADE_RANGE = { min: 8, max: 11 } as const;
 /** this many words in a row shared with an article is copying, not writing */
 export const COPIED_RUN = 8;

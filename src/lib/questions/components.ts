@@ -8,6 +8,7 @@ import Ordering from './ordering/Ordering.svelte';
 import type { PublicQuestion, QuestionType } from './registry';
 import SingleChoice from './single/SingleChoice.svelte';
 import TrueFalse from './true-false/TrueFalse.svelte';
+import TwoPart from './two-part/TwoPart.svelte';
 
 type Props = { question: PublicQuestion; given?: string[]; key?: string[]; correct?: boolean };
 
@@ -18,5 +19,6 @@ export const questionComponents = {
 	numeric: NumericInput,
 	ordering: Ordering,
 	matching: Matching,
-	'find-evidence': FindEvidence
+	'find-evidence': FindEvidence,
+	'two-part': TwoPart
 } as unknown as Record<QuestionType, Component<Props>>;

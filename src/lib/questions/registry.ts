@@ -20,6 +20,7 @@ import { score as scoreSingle } from './single/score';
 import * as trueFalse from './true-false/schema';
 import { score as scoreTrueFalse } from './true-false/score';
 import * as twoPart from './two-part/schema';
+import { part } from './two-part/parts';
 import { score as scoreTwoPart } from './two-part/score';
 
 interface TypeDef<Q, P, A, K> {
@@ -112,8 +113,8 @@ const types = {
 		...twoPart,
 		score: scoreTwoPart,
 		texts: (pub, shown) => [
-			...byChoice(pub, twoPart.part(shown, 'a') ?? []).map((t) => `Part A: ${t}`),
-			...(twoPart.part(shown, 'b') ?? []).map((id) => `Part B: ${sentenceText(pub, id)}`)
+			...byChoice(pub, part(shown, 'a') ?? []).map((t) => `Part A: ${t}`),
+			...(part(shown, 'b') ?? []).map((id) => `Part B: ${sentenceText(pub, id)}`)
 		],
 		reshuffle: shuffleChoices
 	} satisfies TypeDef<twoPart.TwoPartQuestion, twoPart.TwoPartPublic, twoPart.TwoPartAnswer, twoPart.TwoPartKey>

@@ -37,6 +37,7 @@ const files = (body: string, questions = MIN_QUESTIONS_PER_SOURCE): ContentFile[
 				[
 					`  - id: q-${i}`,
 					'    type: true-false',
+					'    skill: recall',
 					'    prompt: True or false?',
 					'    answer: true',
 					'    explanation: The article says so in one of its sentences.',
@@ -71,7 +72,7 @@ describe('courseChecks', () => {
 		const { content } = loadContent(files(copied, MIN_QUESTIONS_PER_SOURCE - 1));
 		expect(courseChecks(content).problems.map(formatProblem)).toEqual([
 			`lessons/sources/900_x.txt: cited by ${MIN_QUESTIONS_PER_SOURCE - 1} question(s); every source is cited by at least ${MIN_QUESTIONS_PER_SOURCE}`,
-			`lessons/01-m/01-l.svx:${6 + 6 * (MIN_QUESTIONS_PER_SOURCE - 1) + 4}: prose copies an article ("sentence number 4 says the envoy met mediators…"): write it in our own words, or make it a question's quote`
+			`lessons/01-m/01-l.svx:${6 + 7 * (MIN_QUESTIONS_PER_SOURCE - 1) + 4}: prose copies an article ("sentence number 4 says the envoy met mediators…"): write it in our own words, or make it a question's quote`
 		]);
 		expect(COPIED_RUN).toBe(8);
 		const easy = loadContent(files('We met. It was fun. We ran home.'));

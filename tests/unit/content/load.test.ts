@@ -19,6 +19,7 @@ function question(id: string, quote = 'The envoy sits in the State Department.',
 	return [
 		`  - id: ${id}`,
 		`    type: single`,
+		`    skill: recall`,
 		`    prompt: Where does the envoy sit?`,
 		`    choices:`,
 		`      - { id: state, text: The State Department }`,

@@ -12,6 +12,7 @@ const single = (id: string) =>
 	[
 		`  - id: ${id}`,
 		'    type: single',
+		'    skill: recall',
 		'    prompt: Where?',
 		'    choices: [{ id: state, text: State }, { id: war, text: War }]',
 		'    answer: state',
@@ -96,8 +97,8 @@ describe('glossary and key terms', () => {
 		].join('\n');
 		const { problems } = loadContent([...source, moduleFile, glossary, lesson({ body })]);
 		expect(problems.map(formatProblem)).toEqual([
-			'lessons/01-first/01-the-envoy.svx:43: link /glossary#mediator: no glossary entry has the id "mediator"',
-			'lessons/01-first/01-the-envoy.svx:45: link /modules/first/none: no lesson "none" in module "first"'
+			'lessons/01-first/01-the-envoy.svx:48: link /glossary#mediator: no glossary entry has the id "mediator"',
+			'lessons/01-first/01-the-envoy.svx:50: link /modules/first/none: no lesson "none" in module "first"'
 		]);
 	});
 });
@@ -130,30 +131,42 @@ describe('timeline', () => {
 });
 
 describe('find-evidence questions', () => {
-	const evidence = (src: string, quote: string) =>
+	const evidence = (src: string, proving: string, quote = proving) =>
 		[
 			'  - id: q-evidence',
 			'    type: find-evidence',
+			'    skill: recall',
 			'    prompt: "Claim: Qatar carries messages."',
 			`    source: "${src}"`,
+			`    proving: ["${proving}"]`,
 			'    explanation: One sentence says so directly.',
 			`    cite: [{ source: "900", quote: "${quote}" }]`
 		].join('\n');
+	const problemsOf = (extra: string) => loadContent([...source, moduleFile, glossary, lesson({ extra: [extra] })]).problems.map(formatProblem);
 
-	it('accepts a question whose key is a body sentence of the source it searches', () => {
+	it('accepts a question whose proving sentence is a cited body sentence of the source it shows', () => {
 		const { content, problems } = loadContent([...source, moduleFile, glossary, lesson({ extra: [evidence('900', 'Qatar passes messages.')] })]);
 		expect(problems).toEqual([]);
 		expect(content.modules[0]!.lessons[0]!.questions.at(-1)).toMatchObject({ type: 'find-evidence', source: '900' });
 	});
 
-	it('refuses an unknown source to search, and a key that is the title', () => {
-		const unknown = loadContent([...source, moduleFile, glossary, lesson({ extra: [evidence('901', 'Qatar passes messages.')] })]);
-		expect(unknown.problems.map(formatProblem)).toEqual([
-			'lessons/01-first/01-the-envoy.svx:41: question "q-evidence": source: no source "901" to search (known: 900)'
+	it('refuses an unknown source to show, and a proving sentence that is the title', () => {
+		expect(problemsOf(evidence('901', 'Qatar passes messages.'))).toEqual([
+			'lessons/01-first/01-the-envoy.svx:46: question "q-evidence": source: no source "901" to show (known: 900)'
 		]);
-		const title = loadContent([...source, moduleFile, glossary, lesson({ extra: [evidence('900', 'A title')] })]);
-		expect(title.problems.map(formatProblem)).toEqual([
-			'lessons/01-first/01-the-envoy.svx:41: question "q-evidence": cite: s-1 is the title or a date line, not a sentence of the article a student can pick'
+		expect(problemsOf(evidence('900', 'A title'))).toEqual([
+			'lessons/01-first/01-the-envoy.svx:51: question "q-evidence": proving[0]: s-1 is the title or a date line, not a sentence of the article a student can pick'
+		]);
+	});
+
+	it('refuses a proving sentence that is not in the shown article, or that is not cited', () => {
+		expect(problemsOf(evidence('900', 'Qatar passes notes.', 'Qatar passes messages.'))).toEqual([
+			expect.stringMatching(
+				/^lessons\/01-first\/01-the-envoy\.svx:51: question "q-evidence": proving\[0\] is not verbatim in the article the student is shown \(source 900\); nearest real sentence s-\d+ .*"Qatar passes messages\."$/
+			)
+		]);
+		expect(problemsOf(evidence('900', 'Qatar passes messages.', 'He is busy.'))).toEqual([
+			'lessons/01-first/01-the-envoy.svx:51: question "q-evidence": proving[0]: s-4 is not in cite; cite it too, so the feedback shows the sentence that proves the answer'
 		]);
 	});
 });

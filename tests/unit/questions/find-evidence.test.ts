@@ -16,8 +16,10 @@ import {
 const raw = {
 	id: 'who-hosts',
 	type: 'find-evidence',
+	skill: 'recall',
 	prompt: 'Find the sentence that shows Qatar hosts the talks.',
 	source: '004',
+	proving: ['Qatar hosts the talks.'],
 	explanation: 'The article says so in its second paragraph.',
 	cite: [{ source: '004', quote: 'Qatar hosts the talks.' }]
 };
@@ -42,11 +44,11 @@ const sources: Record<string, ReturnType<QuestionContext['source']>> = {
 };
 const ctx: QuestionContext = { source: (id) => sources[id] };
 
-/** a find-evidence question as the loader resolves it */
-const resolvedWith = (cite: Resolved<FindEvidenceQuestion>['cite'], extra: object = {}): Resolved<FindEvidenceQuestion> => ({
-	...questionSchema.parse({ ...raw, ...extra }),
-	cite
-});
+/** a find-evidence question as the loader resolves it: its proving sentences are the cited ones of its source */
+const resolvedWith = (cite: Resolved<FindEvidenceQuestion>['cite'], extra: object = {}): Resolved<FindEvidenceQuestion> => {
+	const q = questionSchema.parse({ ...raw, ...extra });
+	return { ...q, cite, proving: cite.filter((c) => c.source === q.source).map(({ quote, sentenceIds }) => ({ quote, sentenceIds })) };
+};
 
 /** a form post as the browser sends it: hidden fields and the picked radio */
 const post = (sentence?: string) => formPost(raw.id, sentence === undefined ? [] : [['sentence', sentence]]);
@@ -69,6 +71,12 @@ describe('find-evidence question schema', () => {
 	it('refuses a question without a citation', () => {
 		expect(issue({ ...raw, cite: [] })).toMatchObject({ path: ['cite'], message: 'cite at least one sentence' });
 		expect(issue({ ...raw, cite: [{ source: '004', quote: ' ' }] })).toMatchObject({ path: ['cite', 0, 'quote'], message: 'the quote is empty' });
+	});
+
+	it('refuses a question without proving sentences', () => {
+		const { proving: _, ...noProving } = raw;
+		expect(issue(noProving)?.path).toEqual(['proving']);
+		expect(issue({ ...raw, proving: [] })).toMatchObject({ path: ['proving'], message: 'list at least one proving sentence' });
 	});
 
 	it('refuses unknown fields such as an answer written into the question', () => {
@@ -123,7 +131,12 @@ describe('find-evidence public part and key', () => {
 		expect(pub.paragraphs).toEqual([]);
 	});
 
-	it('keys on the cited sentence ids of its own source only, sorted and without repeats', () => {
+	it('keys on its proving sentences only, not on cites that give context', () => {
+		const q = { ...resolvedWith([{ source: '004', quote: 'Egypt joined later.', sentenceIds: [4] }]), proving: [{ quote: 'Qatar hosts the talks.', sentenceIds: [3] }] };
+		expect(keyOf(q)).toEqual([3]);
+	});
+
+	it('keys on the proving sentence ids, sorted and without repeats', () => {
 		const q = resolvedWith([
 			{ source: '004', quote: 'Egypt joined later.', sentenceIds: [4] },
 			{ source: '007', quote: 'Unrelated.', sentenceIds: [1] },
@@ -133,7 +146,7 @@ describe('find-evidence public part and key', () => {
 		expect(keyOf(q)).toEqual([2, 3, 4]);
 	});
 
-	it('has an empty key when nothing from its own source is cited', () => {
+	it('has an empty key when it has no proving sentence of its own source', () => {
 		expect(keyOf(resolvedWith([{ source: '007', quote: 'Unrelated.', sentenceIds: [1] }]))).toEqual([]);
 	});
 });
@@ -160,7 +173,7 @@ describe('find-evidence through the registry', () => {
 	it('shows a stored answer and the key as sentence id strings', () => {
 		expect(shownAnswer(q, 4)).toEqual(['4']);
 		expect(shownKey(q)).toEqual(['3']);
-		const two = { ...q, cite: [{ source: '004', quote: 'x', sentenceIds: [4, 2] }] } as Question;
+		const two = { ...q, proving: [{ quote: 'x', sentenceIds: [4, 2] }] } as Question;
 		expect(shownKey(two)).toEqual(['2', '4']);
 	});
 

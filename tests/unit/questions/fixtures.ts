@@ -2,8 +2,12 @@
 import { formFields, type FormFields } from '../../../src/lib/questions/common';
 import { questionSchema, type Question } from '../../../src/lib/questions/registry';
 
-/** A question as the loader hands it on: its quote resolved to a sentence id. */
-export const resolved = (raw: unknown) => ({ ...questionSchema.parse(raw), cite: [{ source: '004', quote: 'x', sentenceIds: [3] }] }) as Question;
+/** A question as the loader hands it on: its quote (and proving sentence, if it has one) resolved to sentence 3. */
+export function resolved(raw: unknown): Question {
+	const q = questionSchema.parse(raw);
+	const proving = 'proving' in q ? { proving: q.proving.map((quote) => ({ quote, sentenceIds: [3] })) } : {};
+	return { ...q, cite: [{ source: '004', quote: 'x', sentenceIds: [3] }], ...proving } as Question;
+}
 
 /** A form post as the browser sends it: the card's hidden fields, then the answer's fields. */
 export function formPost(questionId: string, fields: [string, string][]): FormFields {

@@ -13,6 +13,7 @@ import {
 const raw = {
 	id: 'who-does-what',
 	type: 'matching',
+	skill: 'recall',
 	prompt: 'Match each party to its role.',
 	pairs: [
 		{ id: 'qatar', left: 'Qatar', right: 'Hosts the political bureau' },

@@ -5,6 +5,7 @@ import { score } from '../../../src/lib/questions/multiple/score';
 const q = {
 	id: 'who',
 	type: 'multiple',
+	skill: 'recall',
 	prompt: 'Who?',
 	choices: [
 		{ id: 'qatar', text: 'Qatar' },

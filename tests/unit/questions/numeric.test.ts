@@ -7,6 +7,7 @@ import { grade, shownAnswer, shownKey, shownTexts } from '../../../src/lib/quest
 const raw = {
 	id: 'hostages-released',
 	type: 'numeric',
+	skill: 'recall',
 	prompt: 'How many hostages were released in the first phase?',
 	answer: 33,
 	tolerance: 0,

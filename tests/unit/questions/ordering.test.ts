@@ -13,6 +13,7 @@ import {
 const raw = {
 	id: 'ceasefire-steps',
 	type: 'ordering',
+	skill: 'recall',
 	prompt: 'Put the steps of the ceasefire in order.',
 	items: [
 		{ id: 'talks', text: 'Talks begin' },

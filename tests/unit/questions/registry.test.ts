@@ -7,6 +7,7 @@ const resolved = (raw: unknown) => ({ ...questionSchema.parse(raw), cite: [{ sou
 const single = resolved({
 	id: 'where',
 	type: 'single',
+	skill: 'recall',
 	prompt: 'Where?',
 	choices: [
 		{ id: 'state', text: 'State' },

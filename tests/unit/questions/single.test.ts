@@ -5,6 +5,7 @@ import { score } from '../../../src/lib/questions/single/score';
 const q = {
 	id: 'where',
 	type: 'single',
+	skill: 'recall',
 	prompt: 'Where?',
 	choices: [
 		{ id: 'state', text: 'State' },

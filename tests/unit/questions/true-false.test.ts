@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerSchema, questionSchema, toPublic } from '../../../src/lib/questions/true-false/schema';
 import { score } from '../../../src/lib/questions/true-false/score';
 
-const q = { id: 'tf', type: 'true-false', prompt: 'True?', answer: false, explanation: 'No.', cite: [{ source: '000', quote: 'S.' }] };
+const q = { id: 'tf', type: 'true-false', skill: 'recall', prompt: 'True?', answer: false, explanation: 'No.', cite: [{ source: '000', quote: 'S.' }] };
 
 describe('true/false', () => {
 	it('schema needs a boolean answer, not the string "false"', () => {

@@ -69,7 +69,3 @@ export const shown = (v: TwoPartAnswer | TwoPartKey): string[] => [
 	`a:${v.choice}`,
 	...('sentences' in v ? v.sentences : [v.sentence]).map((id) => `b:${id}`)
 ];
-
-/** The Part A or Part B values of shown strings. */
-export const part = (shownValues: readonly string[] | undefined, which: 'a' | 'b'): string[] | undefined =>
-	shownValues?.filter((s) => s.startsWith(`${which}:`)).map((s) => s.slice(2));
