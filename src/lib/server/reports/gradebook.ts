@@ -4,11 +4,12 @@
  *
  * - A lesson is in the gradebook when an assignment covers it (a whole module or the lesson);
  *   its due date is the earliest due date of the assignments that cover it.
- * - A cell's score is the share of the lesson's questions whose counted attempt (first, best
- *   or latest, the class's setting) is right; a question not answered counts as not right.
+ * - A cell's score is the lesson's points over its questions: each question gives the points of
+ *   its counted attempt (first, best or latest, the class's setting): 1 when right, a share for
+ *   partial credit (a two-part question with only Part A right gives half), 0 when not answered.
  *   Null while the student has answered nothing in the lesson.
  * - A cell's state comes from `dueState` with the time of each question's first answer.
- * - A student's total: right questions over all questions of the assigned lessons.
+ * - A student's total: points over all questions of the assigned lessons.
  */
 import { dueState, type DueState } from '../progress/due';
 import { countedAttempt, type Counting, type StudentAttempt } from './item-analysis';
@@ -38,7 +39,10 @@ export interface GradebookCell {
 	lesson: string;
 	/** 0..1, or null while nothing is answered */
 	score: number | null;
+	/** questions whose counted attempt is wholly right */
 	right: number;
+	/** the counted attempts' points, partial credit included */
+	points: number;
 	answered: number;
 	total: number;
 	state: DueState;
@@ -92,15 +96,18 @@ export function gradeCell(lesson: GradebookLesson, attempts: readonly GradebookA
 	const byQuestion = new Map<string, GradebookAnswer[]>(lesson.questionIds.map((id) => [id, []]));
 	for (const a of attempts) if (a.lesson === lesson.key) byQuestion.get(a.questionId)?.push(a);
 	let right = 0;
+	let points = 0;
 	const firstAt: string[] = [];
 	for (const list of byQuestion.values()) {
 		if (!list.length) continue;
-		if (countedAttempt(list, counting)!.correct) right++;
+		const counted = countedAttempt(list, counting)!;
+		if (counted.correct) right++;
+		points += counted.points;
 		firstAt.push(countedAttempt(list, 'first')!.at);
 	}
 	const total = lesson.questionIds.length;
 	const { state, doneAt } = dueState(firstAt, total, lesson.dueAt, now);
-	return { lesson: lesson.key, score: firstAt.length && total ? right / total : null, right, answered: firstAt.length, total, state, doneAt };
+	return { lesson: lesson.key, score: firstAt.length && total ? points / total : null, right, points, answered: firstAt.length, total, state, doneAt };
 }
 
 export function buildGradebook(input: {
@@ -120,10 +127,11 @@ export function buildGradebook(input: {
 		const mine = byStudent.get(student.id) ?? [];
 		const cells = input.lessons.map((l) => gradeCell(l, mine, input.counting, input.now));
 		const right = cells.reduce((n, c) => n + c.right, 0);
+		const points = cells.reduce((n, c) => n + c.points, 0);
 		const answered = cells.reduce((n, c) => n + c.answered, 0);
 		const questions = cells.reduce((n, c) => n + c.total, 0);
 		const done = cells.filter((c) => c.state === 'done' || c.state === 'done-late').length;
-		return { student, cells, total: { right, answered, questions, score: answered && questions ? right / questions : null, done } };
+		return { student, cells, total: { right, answered, questions, score: answered && questions ? points / questions : null, done } };
 	});
 }
 

@@ -73,6 +73,13 @@ describe('gradeCell', () => {
 		expect(gradeCell(a, list, 'best', now)).toMatchObject({ score: 0.5, right: 1 });
 	});
 
+	it('counts partial credit: a two-part answer with only Part A right gives half a question', () => {
+		const list = [ans('s', 'm1/a', 'a1', false, '2026-03-08T10:00:00Z', 0.5), ans('s', 'm1/a', 'a2', true, '2026-03-08T10:05:00Z')];
+		expect(gradeCell(a, list, 'latest', now)).toMatchObject({ score: 0.75, right: 1, points: 1.5, answered: 2 });
+		const rows = buildGradebook({ students: [{ id: 's', name: 'S', username: 's' }], lessons: [a], answers: list, counting: 'latest', now });
+		expect(rows[0]!.total).toMatchObject({ right: 1, answered: 2, questions: 2, score: 0.75 });
+	});
+
 	it('done, done late (last first answer after the due date), overdue', () => {
 		const onTime = [ans('s', 'm1/a', 'a1', true, '2026-03-08T10:00:00Z'), ans('s', 'm1/a', 'a2', false, '2026-03-09T10:00:00Z')];
 		expect(gradeCell(a, onTime, 'latest', now)).toMatchObject({ score: 0.5, state: 'done', doneAt: '2026-03-09T10:00:00Z' });

@@ -11,6 +11,9 @@ import { analyseItems, answerDistribution, choiceDistribution, countedAttempt, c
 import { formatInZone } from '$lib/time-zone';
 import type { PageServerLoad } from './$types';
 
+/** What each skill asks of a student, in a teacher's words. */
+const skillNames = { recall: 'Recall', inference: 'Inference', compare: 'Compare', evaluate: 'Evaluate' } as const;
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db, cls } = await teacherClass(locals, url, params.class);
 	const lesson = findLessonBySlug(params.lesson);
@@ -46,6 +49,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			n: i + 1,
 			id: q.id,
 			prompt: q.prompt,
+			skill: skillNames[q.skill],
 			multiple: q.type === 'multiple',
 			key: keyTexts(q),
 			...s,
