@@ -20,12 +20,12 @@ describe('gradebookCsv', () => {
 		const rows: GradebookRow[] = [
 			{
 				student: { id: '1', name: '=HYPERLINK("x")', username: 'eve' },
-				cells: [{ lesson: 'm/a', score: 0.5, right: 1, answered: 2, total: 2, state: 'done-late', doneAt: null }],
+				cells: [{ lesson: 'm/a', score: 0.5, right: 1, points: 1, answered: 2, total: 2, state: 'done-late', doneAt: null }],
 				total: { right: 1, answered: 2, questions: 2, score: 0.5, done: 1 }
 			},
 			{
 				student: { id: '2', name: 'Sam, Jr.', username: 'sam' },
-				cells: [{ lesson: 'm/a', score: null, right: 0, answered: 0, total: 2, state: 'not-started', doneAt: null }],
+				cells: [{ lesson: 'm/a', score: null, right: 0, points: 0, answered: 0, total: 2, state: 'not-started', doneAt: null }],
 				total: { right: 0, answered: 0, questions: 2, score: null, done: 0 }
 			}
 		];
