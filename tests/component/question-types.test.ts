@@ -1,5 +1,5 @@
 /**
- * QuestionCard with the numeric, ordering, matching and find-evidence types: the fields a plain
+ * QuestionCard with the numeric, ordering, matching, find-evidence and two-part types: the fields a plain
  * post carries, their accessible names, the per-row feedback in words, and the enhanced
  * Move up / Move down of the ordering list (jsdom runs onMount, so the list is enhanced here).
  */
@@ -61,6 +61,19 @@ const findEvidence: PublicQuestion = {
 	]
 };
 
+const twoPart: PublicQuestion = {
+	id: 'why-direct',
+	type: 'two-part',
+	prompt: 'Part A: What does the report suggest led to the direct talks?',
+	choices: [
+		{ id: 'stalled', text: 'The ceasefire talks had stalled.' },
+		{ id: 'law', text: 'A new law required them.' }
+	],
+	partB: 'Which sentence of the article best supports your answer to Part A?',
+	source: { id: '004', title: 'Talks Resume in Doha' },
+	paragraphs: findEvidence.type === 'find-evidence' ? findEvidence.paragraphs : []
+};
+
 function feedback(question: PublicQuestion, given: string[], key: string[], correct: boolean, points: number): Feedback {
 	return {
 		questionId: question.id,
@@ -94,7 +107,7 @@ const orderShown = (container: HTMLElement) => [...container.querySelectorAll('o
 afterEach(() => cleanup());
 
 describe('every new type inside the card', () => {
-	test.each([numeric, ordering, matching, findEvidence])('$type: posts with the question id and submission key, under its prompt', (question) => {
+	test.each([numeric, ordering, matching, findEvidence, twoPart])('$type: posts with the question id and submission key, under its prompt', (question) => {
 		const { container } = render(QuestionCard, { question, formKey: KEY, number: 4 });
 		const form = container.querySelector('form')!;
 		expect(form.getAttribute('action')).toBe(`?/answer#q-${question.id}`);
@@ -379,5 +392,47 @@ describe('a find-evidence question', () => {
 		expect(radio.closest('label')).toHaveTextContent('✓ your pick proves it');
 		expect(screen.queryByText(/✗/)).toBeNull();
 		expect(screen.getByRole('status')).toHaveTextContent('Right.');
+	});
+});
+
+describe('a two-part question', () => {
+	test('says how it is scored, then offers Part A choices and Part B sentences, each in a named group', () => {
+		const { container } = render(QuestionCard, { question: twoPart, formKey: KEY, number: 1 });
+		expect(container.querySelector('.scoring')).toHaveTextContent(
+			'Two parts. Both right: full credit. Part A right but Part B wrong: half credit. Part A wrong: no credit.'
+		);
+		expect(screen.getByRole('group', { name: 'Part A Choose one answer.' })).toBeInTheDocument();
+		const partB = screen.getByRole('group', { name: `Part B ${twoPart.type === 'two-part' ? twoPart.partB : ''}` });
+		expect(within(partB).getByRole('radiogroup', { name: /Part B .* Talks Resume in Doha/ })).toBeInTheDocument();
+		expect(screen.getAllByRole('radio').map((r) => r.getAttribute('name'))).toEqual(['choice', 'choice', 'sentence', 'sentence', 'sentence']);
+		for (const r of screen.getAllByRole('radio')) expect(r).toBeRequired();
+	});
+
+	test('posts the choice and the sentence', async () => {
+		const { container } = render(QuestionCard, { question: twoPart, formKey: KEY, number: 1 });
+		await fireEvent.click(screen.getByRole('radio', { name: 'The ceasefire talks had stalled.' }));
+		await fireEvent.click(screen.getByRole('radio', { name: 'Egypt joined later.' }));
+		expect(posted(container)).toEqual([
+			['choice', 'stalled'],
+			['sentence', '13']
+		]);
+	});
+
+	test('half credit: Part A marked right, the Part B pick wrong and the proving sentence shown, in words', () => {
+		const fb = feedback(twoPart, ['a:stalled', 'b:13'], ['a:stalled', 'b:12'], false, 0.5);
+		render(QuestionCard, { question: twoPart, formKey: KEY, number: 1, feedback: fb });
+		expect(screen.getByRole('radio', { name: /^The ceasefire talks had stalled\./ }).closest('label')).toHaveTextContent('✓ your answer, right');
+		expect(screen.getByRole('radio', { name: /^Egypt joined later\./ }).closest('label')).toHaveTextContent('✗ your pick');
+		expect(screen.getByRole('radio', { name: /^Qatar hosts the talks\./ }).closest('label')).toHaveTextContent('✓ this sentence proves it');
+		expect(screen.getByRole('status')).toHaveTextContent('Partly right.');
+		expect(screen.getByRole('status')).toHaveTextContent('This answer earns 50 % credit.');
+	});
+
+	test('no credit: a wrong Part A is marked wrong and the right choice named', () => {
+		render(QuestionCard, { question: twoPart, formKey: KEY, number: 1, feedback: feedback(twoPart, ['a:law', 'b:12'], ['a:stalled', 'b:12'], false, 0) });
+		expect(screen.getByRole('radio', { name: /^A new law required them\./ }).closest('label')).toHaveTextContent('✗ your answer');
+		expect(screen.getByRole('radio', { name: /^The ceasefire talks had stalled\./ }).closest('label')).toHaveTextContent('✓ right answer');
+		expect(screen.getByRole('status')).toHaveTextContent('Not quite.');
+		expect(screen.getByRole('status')).not.toHaveTextContent('credit');
 	});
 });

@@ -18,7 +18,7 @@ function keyForms() {
 	return lessons.flatMap(({ lesson }) =>
 		lesson.questions.flatMap((q) => {
 			// ordering, matching and find-evidence keys are checked by shape below (shuffled, lettered, no ids)
-			if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'true-false' && q.type !== 'numeric') return [];
+			if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'true-false' && q.type !== 'numeric' && q.type !== 'two-part') return [];
 			const field = q.type === 'multiple' ? 'answers' : 'answer';
 			const value = q.type === 'multiple' ? q.answers : q.answer;
 			const yaml = Array.isArray(value) ? `${field}: [${value.join(', ')}]` : `${field}: ${String(value)}`;
@@ -45,7 +45,8 @@ const publicFields: Record<string, string[]> = {
 	numeric: ['id', 'prompt', 'type', 'unit'],
 	ordering: ['id', 'items', 'prompt', 'type'],
 	matching: ['id', 'left', 'options', 'prompt', 'type'],
-	'find-evidence': ['id', 'paragraphs', 'prompt', 'source', 'type']
+	'find-evidence': ['id', 'paragraphs', 'prompt', 'source', 'type'],
+	'two-part': ['choices', 'id', 'paragraphs', 'partB', 'prompt', 'source', 'type']
 };
 
 type DataNode = { type: string; data?: unknown[] } | null;
@@ -90,11 +91,11 @@ describe('lesson pages hold no answer, explanation or quote before an answer', (
 				expect(options.map((o) => o.id)).toEqual(options.map((_, k) => 'abcdefgh'[k]));
 				expect(options.map((o) => o.text)).not.toEqual(authored.pairs.map((p) => p.right));
 			}
-			if (authored.type === 'find-evidence') {
+			if (authored.type === 'find-evidence' || authored.type === 'two-part') {
 				// every body sentence of the article, the proving one among them, none marked
 				const sentences = (q.paragraphs as { sentences: Record<string, unknown>[] }[]).flatMap((p) => p.sentences);
 				for (const s of sentences) expect(Object.keys(s).sort()).toEqual(['id', 'text']);
-				const key = authored.cite.filter((c) => c.source === authored.source).flatMap((c) => c.sentenceIds);
+				const key = authored.proving.flatMap((p) => p.sentenceIds);
 				expect(sentences.map((s) => s.id)).toEqual(expect.arrayContaining(key));
 				expect(sentences.length).toBeGreaterThan(10);
 			}
