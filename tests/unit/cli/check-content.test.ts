@@ -24,6 +24,20 @@ describe('npm run check:content', () => {
 		expect(r.stdout).toMatch(/citations\s+\d+ quotes proved verbatim/);
 	});
 
+	it('shows the course teaching reasoning: at least 150 questions, half beyond recall, 15 two-part, no unexplained repeat', () => {
+		const out = run(root).stdout;
+		const questions = Number(/questions\s+(\d+) \(/.exec(out)?.[1]);
+		expect(questions).toBeGreaterThanOrEqual(150);
+		expect(Number(/skills\s+(\d+) % not recall/.exec(out)?.[1])).toBeGreaterThanOrEqual(50);
+		expect(Number(/two-part\s+(\d+) \(/.exec(out)?.[1])).toBeGreaterThanOrEqual(15);
+		expect(out).toMatch(/repeats\s+0 unexplained/);
+		const perSource = /by source\s+questions citing each \(at least 20\): (.*)/.exec(out)![1]!.split(', ').map((x) => Number(x.split(' ')[1]));
+		expect(perSource).toHaveLength(5);
+		for (const n of perSource) expect(n).toBeGreaterThanOrEqual(20);
+		// every lesson line is clean: no ✗ under skills or reading level
+		expect(out).not.toContain('✗');
+	});
+
 	it('fails on one changed character of a quote, naming lesson, question and nearest sentence', () => {
 		cpSync(join(root, 'lessons'), join(work, 'lessons'), { recursive: true });
 		const dir = readdirSync(join(work, 'lessons')).find((d) => d !== 'sources')!;
