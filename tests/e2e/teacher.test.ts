@@ -492,7 +492,7 @@ describe('the class after the due date moved into the past', () => {
 		const summary = await Promise.all(
 			(await page.locator('table.summary tbody tr').all()).map(async (tr) => [
 				fold(await tr.locator('th').innerText()),
-				...(await tr.locator('td').allInnerTexts()).slice(0, 4).map(fold)
+				...(await tr.locator('td').allInnerTexts()).slice(0, 5).map(fold)
 			])
 		);
 		const expected = L.questions.map((q, i) => {
@@ -500,11 +500,12 @@ describe('the class after the due date moved into the past', () => {
 			const right = takers.filter((p) => p.plan[i]).length;
 			const k = takers.length < 2 ? 0 : Math.max(1, Math.round(takers.length * 0.27));
 			const d = k ? (takers.slice(0, k).filter((p) => p.plan[i]).length - takers.slice(-k).filter((p) => p.plan[i]).length) / k : null;
-			return [`${i + 1}. ${fold(q.prompt)}`, String(takers.length), pct(right / takers.length), pct(right / takers.length), d === null ? '—' : signed(d)];
+			const skill = q.skill[0]!.toUpperCase() + q.skill.slice(1);
+			return [`${i + 1}. ${fold(q.prompt)}`, skill, String(takers.length), pct(right / takers.length), pct(right / takers.length), d === null ? '—' : signed(d)];
 		});
 		expect(summary).toEqual(expected);
 		// the first question: three students, two right, the strongest right and the weakest wrong
-		expect(summary[0]!.slice(1)).toEqual(['3', '67%', '67%', '+1.00']);
+		expect(summary[0]!.slice(2)).toEqual(['3', '67%', '67%', '+1.00']);
 
 		// one chart per question, described for screen readers by its choice counts
 		expect(await page.locator('svg[role="img"]').count()).toBe(N);
