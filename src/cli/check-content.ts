@@ -46,10 +46,12 @@ const share = (c: SkillCounts, n: number) => `${Math.round((100 * (n - c.recall)
 log(`  skills       ${share(teaching.course, questions.length)} (at least ${MIN_NOT_RECALL_SHARE * 100} %): ${skillList(teaching.course)}`);
 log(`  two-part     ${teaching.twoPart} (at least one a lesson)`);
 log(`  proving      ${questions.reduce((n, q) => n + ('proving' in q ? q.proving.length : 0), 0)} proving sentences, each a sentence of the article its question shows`);
-const explained = teaching.repeats.filter((r) => r.reuse);
-log(`  repeats      ${teaching.repeats.length - explained.length} unexplained, ${explained.length} deliberate${explained.length ? ':' : ''}`);
-for (const r of teaching.repeats) {
-	log(`    ${r.reuse ? ' ' : '✗'} ${r.a.id} ↔ ${r.b.id} (${r.why})${r.reuse ? `: ${r.reuse}` : ''}`);
+const flagged = teaching.repeats.filter((r) => !r.reuse);
+log(`  repeats      ${flagged.length} unexplained; ${teaching.reuses.length} deliberate, each with its reason:`);
+for (const r of flagged) log(`    ✗ ${r.a.id} ↔ ${r.b.id} (${r.why})`);
+for (const r of teaching.reuses) {
+	const pair = teaching.repeats.find((x) => x.reuse && (x.a.id === r.id || x.b.id === r.id));
+	log(`      ${r.id}${pair ? ` (flagged: ${pair.a.id === r.id ? pair.b.id : pair.a.id}, ${pair.why})` : ''}: ${r.reuse}`);
 }
 log(`  per lesson   skills (at least ${MIN_NOT_RECALL_PER_LESSON} not recall), two-part:`);
 for (const r of teaching.lessons) {

@@ -82,6 +82,8 @@ export function teachingChecks(content: Content): {
 	course: SkillCounts;
 	twoPart: number;
 	repeats: Repeat[];
+	/** every question that says why it deliberately comes back to a fact taught elsewhere */
+	reuses: { id: string; path: string; reuse: string }[];
 } {
 	const problems: Problem[] = [];
 	const lessons = content.modules.flatMap((m) => m.lessons);
@@ -119,5 +121,6 @@ export function teachingChecks(content: Content): {
 			message: `repeats "${r.a.id}" (${r.a.path}): ${r.why}. Test another fact, or give one of them a reuse: line saying why the repeat is deliberate`
 		});
 	}
-	return { problems, lessons: reports, course, twoPart: reports.reduce((n, r) => n + r.twoPart, 0), repeats };
+	const reuses = lessons.flatMap((l) => l.questions.flatMap((q) => (q.reuse ? [{ id: q.id, path: l.path, reuse: q.reuse }] : [])));
+	return { problems, lessons: reports, course, twoPart: reports.reduce((n, r) => n + r.twoPart, 0), repeats, reuses };
 }

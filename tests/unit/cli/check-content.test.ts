@@ -30,7 +30,7 @@ describe('npm run check:content', () => {
 		expect(questions).toBeGreaterThanOrEqual(150);
 		expect(Number(/skills\s+(\d+) % not recall/.exec(out)?.[1])).toBeGreaterThanOrEqual(50);
 		expect(Number(/two-part\s+(\d+) \(/.exec(out)?.[1])).toBeGreaterThanOrEqual(15);
-		expect(out).toMatch(/repeats\s+0 unexplained/);
+		expect(out).toMatch(/repeats\s+0 unexplained; \d+ deliberate/);
 		const perSource = /by source\s+questions citing each \(at least 20\): (.*)/.exec(out)![1]!.split(', ').map((x) => Number(x.split(' ')[1]));
 		expect(perSource).toHaveLength(5);
 		for (const n of perSource) expect(n).toBeGreaterThanOrEqual(20);
