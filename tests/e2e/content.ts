@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { loadContent, type Content, type Lesson, type LessonQuestion, type Module } from '../../src/lib/content/load';
 import { readContentFiles } from '../../src/lib/server/content/files';
 import { keyOf } from '../../src/lib/questions/registry';
+import { DEFAULT_PART_B } from '../../src/lib/questions/two-part/schema';
 
 let cached: Content | undefined;
 
@@ -184,7 +185,7 @@ export function publicText(): string {
 			...l.questions.flatMap((q) => [q.prompt, ...publicWords(q)])
 		])
 	]);
-	// the articles that find-evidence questions show whole are public on those pages
+	// the articles that find-evidence and two-part questions show whole are public on those pages
 	const shown = shownSources();
 	const articles = c.sources.filter((src) => shown.has(src.id)).flatMap((src) => src.sentences.map((x) => x.text));
 	return [...parts, ...articles].map(searchable).join('\n');
@@ -196,6 +197,8 @@ function publicWords(q: LessonQuestion): string[] {
 		case 'single':
 		case 'multiple':
 			return q.choices.map((ch) => ch.text);
+		case 'two-part':
+			return [...q.choices.map((ch) => ch.text), q.partB ?? DEFAULT_PART_B];
 		case 'ordering':
 			return q.items.map((i) => i.text);
 		case 'matching':
@@ -205,9 +208,11 @@ function publicWords(q: LessonQuestion): string[] {
 	}
 }
 
-/** Sources whose whole text a lesson page shows, in its find-evidence questions: their sentences are public there. */
+/** Sources whose whole text a lesson page shows, in its find-evidence and two-part questions: their sentences are public there. */
 export const shownSources = (): Set<string> =>
-	new Set(content().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions.flatMap((q) => (q.type === 'find-evidence' ? [q.source] : [])))));
+	new Set(
+		content().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions.flatMap((q) => (q.type === 'find-evidence' || q.type === 'two-part' ? [q.source] : []))))
+	);
 
 /**
  * Distinctive 40-character slices of a secret text: windows of it that occur nowhere in the
