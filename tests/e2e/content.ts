@@ -215,7 +215,7 @@ export const shownSources = (): Set<string> =>
 	);
 
 /**
- * Distinctive 40-character slices of a secret text: windows of it that occur nowhere in the
+ * Distinctive 40-character slices of a secret text: windows of it, without quotation marks, that occur nowhere in the
  * public text (a lesson's prose may restate part of an explanation), the first, middle and
  * last of them. The whole text when it is shorter than that. Empty when nothing is distinctive.
  */
@@ -225,6 +225,9 @@ export function slices(text: string, size = 40, known = publicText()): string[] 
 	const windows: string[] = [];
 	for (let i = 0; i + size <= t.length; i++) {
 		const w = t.slice(i, i + size);
+		// a window across a quotation mark is not distinctive: an explanation quoting a sentence of a
+		// shown article would match the article's own sentence where the page puts it in quotes (JSON)
+		if (/["“”]/.test(w)) continue;
 		if (!known.includes(w)) windows.push(w);
 	}
 	if (!windows.length) return [];
