@@ -22,6 +22,7 @@ import {
 	postForm,
 	signUpTeacherByPost,
 	signUpWithCode,
+	slipCodeIn,
 	statusOf,
 	type Student,
 	unchanging,
@@ -111,6 +112,8 @@ interface ActionPlan {
 	phase: number;
 	/** the action ends the session it is posted with: an allowed cell uses a second session of that person */
 	endsSession?: boolean;
+	/** called before an allowed cell is posted (to make what its fields need) */
+	prepare?: (role: Role, target: PartyName | null) => Promise<void>;
 	/** called after an allowed cell succeeded */
 	after?: (role: Role, target: PartyName | null, res: Awaited<ReturnType<typeof postForm>>) => Promise<void> | void;
 }
@@ -140,6 +143,7 @@ const PLANS: Record<string, ActionPlan> = {
 			world[t!].klass.codes.push(joinCodeIn(page.text)!);
 		}
 	},
+	'/teacher/classes/[class] ?/resetPassword': { phase: 2, fields: (_r, t) => ({ student: world[t!].student.id }) },
 	'/teacher/classes/[class] ?/disableCode': { phase: 3, fields: () => ({}) },
 	'/teacher/classes/[class] ?/removeAssignment': { phase: 3, fields: (_r, t) => ({ assignment: world[t!].klass.assignment }) },
 	'/teacher/classes/[class] ?/removeStudent': { phase: 4, fields: (_r, t) => ({ student: world[t!].student.id }) },
@@ -161,6 +165,27 @@ const PLANS: Record<string, ActionPlan> = {
 			return { displayName: t.displayName, email: t.email, password: t.password };
 		}
 	},
+	// after logging in with the old passwords, before /account changes them again
+	'/reset ?/default': {
+		phase: 5.5,
+		endsSession: true,
+		prepare: async (role) => {
+			// the student's own teacher makes a fresh code for each cell
+			const p = own(role);
+			const slip = await postForm(`/teacher/classes/${p.klass.id}?/resetPassword`, { student: p.student.id }, { base, cookie: p.teacher.cookie });
+			resetCode = slipCodeIn(slip.text)!;
+		},
+		fields: (role) => {
+			const { student } = own(role);
+			return { username: student.username, code: resetCode, password: `${student.password} r`, confirm: `${student.password} r` };
+		},
+		after: (role, _t, res) => {
+			// the reset ended every session of the student and signed them in anew
+			const { student } = own(role);
+			student.password = `${student.password} r`;
+			student.cookie = res.cookie;
+		}
+	},
 	'/account ?/password': {
 		phase: 6,
 		fields: (role) => {
@@ -177,6 +202,8 @@ const PLANS: Record<string, ActionPlan> = {
 	},
 	'/me/data ?/delete': { phase: 7, fields: (role) => ({ confirm: kindOf(role) === 'student' ? own(role).student.username : 'someone' }) }
 };
+
+let resetCode = '';
 
 const actionPath = (path: string, action: string) => (action === 'default' ? path : `${path}?/${action}`);
 
@@ -319,6 +346,7 @@ describe('authorization matrix', () => {
 			counts.allowedPosts++;
 			const p = plan(cell);
 			const path = actionPath(address(cell.route, cell.target), cell.action);
+			await p.prepare?.(cell.role, cell.target);
 			let cookie = cookieOf(cell.role);
 			if (p.endsSession && cookie) {
 				// a second session of the same person, so the one the matrix uses lives on

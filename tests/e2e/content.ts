@@ -502,6 +502,9 @@ export async function createClassByPost(cookie: string, name: string, { section 
 /** The join code a class page shows ("K7Q-XP3"), or null when joining is off. */
 export const joinCodeIn = (html: string): string | null => /<p class="code[^"]*"[^>]*>([A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3})<\/p>/.exec(html)?.[1] ?? null;
 
+/** The one-time password code a reset slip shows ("K7QXP-3MZ9A"), or null. */
+export const slipCodeIn = (html: string): string | null => /<dd class="code[^"]*"[^>]*>([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})<\/dd>/.exec(html)?.[1] ?? null;
+
 /** Signs a student up over HTTP with a class join code; returns the session cookie. */
 export async function signUpWithCode(s: Student, code: string, base = baseURL()): Promise<string> {
 	const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code }, { base });

@@ -187,6 +187,21 @@ export const hints: Record<string, Hint> = {
 		// a new password that matches its confirmation now and then, so the current one gets checked (and rate-limited)
 		fields: () => fc.oneof(record({ current: password, password, confirm: password }), fc.tuple(password, password).map(([current, p]): Fields => [['current', current], ['password', p], ['confirm', p]]))
 	},
+	'/reset?/default': {
+		names: ['username', 'code', 'password', 'confirm'],
+		// a well-formed code now and then, so the lookup and the rate limits run, not only the schema
+		fields: (w) =>
+			fc.oneof(
+				record({ username, code: fc.oneof(fc.stringMatching(/^[2-9A-HJ-NP-Z]{5}-?[2-9A-HJ-NP-Z]{5}$/), hostileString), password, confirm: password }),
+				fc
+					.tuple(fc.constantFrom(w.studentUsername, 'nobody-here'), fc.stringMatching(/^[2-9a-hj-np-z]{10}$/), password)
+					.map(([u, c, p]): Fields => [['username', u], ['code', c], ['password', p], ['confirm', p]])
+			)
+	},
+	'/teacher/classes/[class]?/resetPassword': {
+		names: ['student'],
+		fields: (w) => record({ student: fc.oneof(fc.constant(w.studentId), fc.uuid().map(String), hostileString) })
+	},
 	'/me/data?/delete': { names: ['confirm'], fields: () => record({ confirm: fc.oneof(fc.constantFrom('', 'me', 'DELETE'), hostileString) }) },
 	'/teacher?/create': {
 		names: ['name', 'section', 'timeZone'],
@@ -229,6 +244,7 @@ export const hints: Record<string, Hint> = {
 export const queryHints: Record<string, string[]> = {
 	'PAGE /modules/[module]/[lesson]': ['retry'],
 	'PAGE /login': ['next'],
+	'PAGE /reset': ['username'],
 	'PAGE /signup': ['code'],
 	'PAGE /join': ['code'],
 	'PAGE /sources/[source]': ['hl'],

@@ -105,3 +105,17 @@ export const passwordChangeSchema = z
 	})
 	.refine((v) => v.confirm === v.password, { path: ['confirm'], message: 'The two new passwords are not the same. Type it again.' })
 	.refine((v) => v.password !== v.current, { path: ['password'], message: 'Choose a password different from your current one.' });
+
+export const resetSchema = z
+	.object({
+		// a student's username, or a teacher's email address (as at login)
+		username: loginSchema.shape.username,
+		code: z
+			.string({ error: 'Enter the code from your teacher.' })
+			.trim()
+			.min(1, 'Enter the code from your teacher.')
+			.max(40, 'A code has 10 letters and digits, like K7QXP-3MZ9A.'),
+		password,
+		confirm: z.string({ error: 'Type the new password again.' }).max(200)
+	})
+	.refine((v) => v.confirm === v.password, { path: ['confirm'], message: 'The two new passwords are not the same. Type it again.' });

@@ -18,11 +18,22 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 	const d = await exportUserData(db, userId);
 	const rows: (string | number | null)[][] = [];
 	if (d.user) {
-		rows.push(['account', d.user.created_at, `username=${d.user.username ?? ''}`, `name=${d.user.display_name}`, `time zone=${d.user.time_zone}`, '', '']);
+		rows.push([
+			'account',
+			d.user.created_at,
+			`username=${d.user.username ?? ''}`,
+			`name=${d.user.display_name}`,
+			`time zone=${d.user.time_zone}`,
+			d.user.password_reset_at ? `password set with a code=${d.user.password_reset_at}` : '',
+			d.user.password_reset_by ? `code made by=${d.user.password_reset_by}` : ''
+		]);
 	}
 	for (const s of d.sessions) rows.push(['session', s.created_at, `expires=${s.expires_at}`, `last seen=${s.last_seen_at ?? ''}`, '', '', '']);
 	for (const m of d.memberships) rows.push(['class', m.joined_at, m.class_name, m.section ?? '', '', '', '']);
 	for (const a of d.answers) rows.push(['answer', a.created_at, a.lesson, a.question_id, a.answer, a.correct ? 'right' : 'wrong', a.points]);
+	for (const c of d.passwordCodes) {
+		rows.push(['one-time code', c.created_at, c.purpose, `made by=${c.created_by_name}`, `expires=${c.expires_at}`, `used=${c.used_at ?? ''}`, '']);
+	}
 	for (const c of d.attemptCounters) rows.push(['attempt counter', c.window_start, c.what, `count=${c.count}`, c.key, '', '']);
 	return toCsv(['record', 'time', 'detail 1', 'detail 2', 'detail 3', 'detail 4', 'detail 5'], rows);
 }

@@ -37,6 +37,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/signup', what: 'student sign-up (with an optional class code)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/teacher/signup', what: 'teacher sign-up', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/login', what: 'log in (students and teachers)', page: 'anyone', actions: { default: 'anyone' } },
+	{ id: '/reset', what: 'set a new password with a one-time code (forgotten password, or a login card)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/logout', what: 'sign out (a POST; a GET only goes home)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/account', what: 'change your password; how long sessions last', page: 'signed-in', actions: { password: 'signed-in' } },
 	{ id: '/join', what: 'join a class with its code', page: 'student', actions: { default: 'student' } },
@@ -53,6 +54,7 @@ export const routeInventory: readonly RouteEntry[] = [
 		page: 'class-owner',
 		actions: {
 			resetCode: 'class-owner',
+			resetPassword: 'class-owner',
 			disableCode: 'class-owner',
 			removeStudent: 'class-owner',
 			assign: 'class-owner',

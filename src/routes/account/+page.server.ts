@@ -4,14 +4,19 @@ import { startSession } from '$lib/server/auth/session-cookie';
 import { readForm } from '$lib/server/form-data';
 import { changePassword } from '$lib/server/auth/password-change';
 import { requireUser } from '$lib/server/guard';
+import { getDb } from '$lib/server/db';
+import { formatInZone } from '$lib/time-zone';
+import { lastReset } from '$lib/server/db/password-codes';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '$lib/server/db/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 const days = (ms: number) => Math.round(ms / (24 * 3600_000));
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
+	const reset = await lastReset((await getDb()).db, user.id);
 	return {
+		reset: reset?.password_reset_at ? { at: reset.password_reset_at, when: formatInZone(reset.password_reset_at, user.time_zone), by: reset.password_reset_by ?? '' } : null,
 		name: user.display_name,
 		login: user.username ?? user.email ?? '',
 		role: user.role,

@@ -12,7 +12,8 @@ export const EXPORT_SECTIONS = {
 	sessions: 'sessions',
 	memberships: 'memberships',
 	answers: 'answers',
-	rate_limits: 'attemptCounters'
+	rate_limits: 'attemptCounters',
+	password_codes: 'passwordCodes'
 } as const;
 
 /** Columns left out on purpose (the columns holding the student's own id are implied by user.id). */
@@ -22,20 +23,23 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 	// SHA-256 of the sign-in cookie: likewise
 	sessions: ['id'],
 	// a random per-form key that only stops a double submission being stored twice
-	answers: ['idempotency_key']
+	answers: ['idempotency_key'],
+	// the code's hash: the code itself was shown once, on paper
+	password_codes: ['code_hash']
 };
 
 /** What an attempt counter counts, in words, by key prefix (the prefixes of `limitKeys`). */
 const COUNTER_WORDS: [string, string][] = [
 	[limitKeys.login(''), 'login attempts with your username since the last successful one'],
 	[limitKeys.join(''), 'class codes tried from your account'],
-	[limitKeys.passwordChange(''), 'wrong current passwords typed when changing your password']
+	[limitKeys.passwordChange(''), 'wrong current passwords typed when changing your password'],
+	[limitKeys.reset(''), 'wrong one-time codes typed with your username']
 ];
 
 export async function exportUserData(db: Kysely<Database>, userId: string) {
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at'])
+		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at', 'password_reset_at', 'password_reset_by'])
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	const sessions = await db
@@ -67,5 +71,11 @@ export async function exportUserData(db: Kysely<Database>, userId: string) {
 		...c,
 		what: COUNTER_WORDS.find(([prefix]) => c.key.startsWith(prefix))?.[1] ?? 'attempts'
 	}));
-	return { user, sessions, memberships, answers, attemptCounters };
+	const passwordCodes = await db
+		.selectFrom('password_codes')
+		.select(['id', 'purpose', 'created_by', 'created_by_name', 'created_at', 'expires_at', 'used_at'])
+		.where('user_id', '=', userId)
+		.orderBy('created_at')
+		.execute();
+	return { user, sessions, memberships, answers, attemptCounters, passwordCodes };
 }

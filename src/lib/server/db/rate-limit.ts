@@ -20,12 +20,15 @@ export const limitKeys = {
 	/** class codes tried by one signed-in student */
 	join: (userId: string) => `join:user:${userId}`,
 	/** wrong current passwords on /account, so a stolen session cannot guess the password */
-	passwordChange: (userId: string) => `password:${userId}`
+	passwordChange: (userId: string) => `password:${userId}`,
+	/** wrong one-time codes typed at /reset for one username (or a teacher's email) */
+	reset: (name: string) => `reset:user:${name}`,
+	resetIp: (ip: string) => `reset:ip:${ip}`
 };
 
 export function personalLimitKeys(user: { id: string; username: string | null; email: string | null }): string[] {
 	const names = [user.username, user.email].filter((n): n is string => n !== null);
-	return [...names.map(limitKeys.login), limitKeys.join(user.id), limitKeys.passwordChange(user.id)];
+	return [...names.map(limitKeys.login), ...names.map(limitKeys.reset), limitKeys.join(user.id), limitKeys.passwordChange(user.id)];
 }
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -50,4 +53,9 @@ export async function hit(db: Kysely<Database>, key: string, limit: Limit, now =
 
 export async function clearLimit(db: Kysely<Database>, key: string): Promise<void> {
 	await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Gives back one try: for limits that count only failures, a success returns what it took. */
+export async function refund(db: Kysely<Database>, key: string): Promise<void> {
+	await db.updateTable('rate_limits').set((eb) => ({ count: eb('count', '-', 1) })).where('key', '=', key).where('count', '>', 0).execute();
 }

@@ -12,6 +12,24 @@ export interface UserTable {
 	/** IANA zone, for the review schedule's "different days" */
 	time_zone: string;
 	created_at: string;
+	/** when a one-time code last set the password, and the name of who gave the code */
+	password_reset_at: string | null;
+	password_reset_by: string | null;
+}
+
+export interface PasswordCodeTable {
+	id: string;
+	user_id: string;
+	/** argon2id of the code: the code itself is shown once and never stored */
+	code_hash: string;
+	/** `reset`: a forgotten password; `setup`: the first password of an account made from a roster */
+	purpose: 'reset' | 'setup';
+	/** the teacher who made it, or null when whoever runs the server made it */
+	created_by: string | null;
+	created_by_name: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
 }
 
 export interface SessionTable {
@@ -87,4 +105,5 @@ export interface Database {
 	assignments: AssignmentTable;
 	answers: AnswerTable;
 	rate_limits: RateLimitTable;
+	password_codes: PasswordCodeTable;
 }

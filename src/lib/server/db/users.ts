@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { personalLimitKeys } from './rate-limit';
 import type { Database, UserTable } from './schema';
 
-export type User = Omit<UserTable, 'password_hash'>;
+export type User = Omit<UserTable, 'password_hash' | 'password_reset_at' | 'password_reset_by'>;
 
 export class UsernameTaken extends Error {
 	constructor() {
@@ -24,7 +24,9 @@ export async function createUser(
 		display_name: u.displayName,
 		password_hash: u.passwordHash,
 		time_zone: u.timeZone,
-		created_at: new Date().toISOString()
+		created_at: new Date().toISOString(),
+		password_reset_at: null,
+		password_reset_by: null
 	};
 	const inserted = await db
 		.insertInto('users')
@@ -32,7 +34,7 @@ export async function createUser(
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new UsernameTaken();
-	const { password_hash: _omit, ...user } = row;
+	const { password_hash: _omit, password_reset_at: _at, password_reset_by: _by, ...user } = row;
 	return user;
 }
 
@@ -59,6 +61,7 @@ export async function deleteUser(db: Kysely<Database>, id: string): Promise<void
 		await tx.deleteFrom('rate_limits').where('key', 'in', personalLimitKeys(user ?? { id, username: null, email: null })).execute();
 		// explicit, so that nothing depends on the engine enforcing cascades
 		await tx.deleteFrom('answers').where('user_id', '=', id).execute();
+		await tx.deleteFrom('password_codes').where('user_id', '=', id).execute();
 		await tx.deleteFrom('memberships').where('student_id', '=', id).execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
 		await tx.deleteFrom('users').where('id', '=', id).execute();

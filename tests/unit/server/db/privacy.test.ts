@@ -9,6 +9,7 @@ import { dataAsCsv, dataAsJson } from '../../../../src/lib/server/account-data';
 import { LOGIN_LIMITS } from '../../../../src/lib/server/auth/accounts';
 import { JOIN_LIMIT } from '../../../../src/lib/server/auth/join';
 import { PASSWORD_CHANGE_LIMIT } from '../../../../src/lib/server/auth/password-change';
+import { issueCode, RESET_LIMITS, resetWithCode } from '../../../../src/lib/server/auth/password-reset';
 import { recordAnswer } from '../../../../src/lib/server/db/answers';
 import { addAssignment, addMembership, createClass } from '../../../../src/lib/server/db/classes';
 import type { Db } from '../../../../src/lib/server/db/client';
@@ -93,6 +94,14 @@ async function seed(db: Kysely<Database>) {
 	await hit(db, limitKeys.login(teacher.email!), LOGIN_LIMITS.perUsername, now);
 	await hit(db, limitKeys.loginIp(IP), LOGIN_LIMITS.perIp, now);
 	await hit(db, limitKeys.joinIp(IP), JOIN_LIMIT, now);
+
+	// a forgotten password: a wrong code, then the teacher's code used; and a newer code not yet used
+	const { code } = await issueCode(db, student.id, 'reset', { id: teacher.id, name: teacher.display_name }, now);
+	const reset = { username: STUDENT.username, password: 'a new password', confirm: 'a new password' };
+	expect(await resetWithCode(db, { ...reset, code: 'AAAAA-AAAAA' }, IP, now)).toMatchObject({ ok: false });
+	expect(await resetWithCode(db, { ...reset, code }, IP, now)).toMatchObject({ ok: true });
+	await hit(db, limitKeys.reset(STUDENT.username), RESET_LIMITS.perUsername, now);
+	await issueCode(db, student.id, 'setup', { id: teacher.id, name: teacher.display_name }, later());
 	return { student, other, teacher };
 }
 
@@ -142,8 +151,10 @@ describe.each(engines)('privacy on $name', (engine) => {
 		expect(found.get('rate_limits')?.map((r) => [r.key, Number(r.count)])).toEqual([
 			[limitKeys.join(student.id), 1],
 			[limitKeys.login(STUDENT.username), 2],
-			[limitKeys.passwordChange(student.id), 1]
+			[limitKeys.passwordChange(student.id), 1],
+			[limitKeys.reset(STUDENT.username), 1]
 		]);
+		expect(found.get('password_codes')).toHaveLength(2);
 
 		// the CSV has a row for every exported record
 		const csvRows = (await dataAsCsv(db, student.id)).trim().split('\n').length - 1;
@@ -165,13 +176,18 @@ describe.each(engines)('privacy on $name', (engine) => {
 		expect(before.other.size).toBeGreaterThanOrEqual(5);
 
 		await deleteUser(db, student.id);
+		// the codes the teacher made for this student, and the student's account row naming the
+		// teacher who made the code used, are the student's data, and go with them
+		expect(before.teacher.get('password_codes')).toHaveLength(2);
+		before.teacher.delete('password_codes');
+		before.teacher.set('users', before.teacher.get('users')!.filter((u) => u.id !== student.id));
 
 		expect(Object.fromEntries(await rowsHolding(db, needlesOf(student)))).toEqual({});
 		expect(await rowsHolding(db, needlesOf(other))).toEqual(before.other);
 		expect(await rowsHolding(db, needlesOf(teacher))).toEqual(before.teacher);
 		// counters keyed by IP name nobody, and keep slowing down guessing from that address
 		expect(await rowsHolding(db, [IP])).toEqual(before.ip);
-		expect(before.ip.get('rate_limits')).toHaveLength(2);
+		expect(before.ip.get('rate_limits')).toHaveLength(3);
 		// the never-claimed guest answer stays, too
 		expect((await db.selectFrom('answers').select('answer').where('user_id', 'is', null).execute()).map((a) => a.answer)).toEqual([
 			JSON.stringify('someone else, never claimed')

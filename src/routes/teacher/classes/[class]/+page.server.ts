@@ -17,6 +17,7 @@ import { teacherClass } from '$lib/server/reports/class-data';
 import { formatCode } from '$lib/server/join-code';
 import { formatInZone, utcToZonedInput, zonedToUtc } from '$lib/time-zone';
 import { readForm } from '$lib/server/form-data';
+import { teacherResetCode } from '$lib/server/auth/password-reset';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // the same guard as the reports: teachers only (403 for students), and only their own class (404)
@@ -68,6 +69,24 @@ export const actions: Actions = {
 		if (!student) return fail(404, { error: 'That student is not in this class.' });
 		await removeMember(db, klass.id, student.id);
 		return { done: `${student.display_name} was removed from the class. Their answers are kept.` };
+	},
+	// the code is shown once, on this response, and stored only as a hash
+	resetPassword: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		const studentId = idField(await readForm(event.request), 'student');
+		const student = (await roster(db, klass.id)).find((s) => s.id === studentId);
+		if (!student) return fail(404, { error: 'That student is not in this class.' });
+		const issued = await teacherResetCode(db, teacher, student.id);
+		if (!issued) return fail(403, { error: 'You can make a code only for a student of your own class.' });
+		return {
+			slip: {
+				name: student.display_name,
+				username: student.username ?? '',
+				code: issued.code,
+				expires: formatInZone(issued.expiresAt.toISOString(), klass.time_zone),
+				resetUrl: `${event.url.origin}/reset?username=${encodeURIComponent(student.username ?? '')}`
+			}
+		};
 	},
 	assign: async (event) => {
 		const { db, klass } = await ownClass(event);
