@@ -36,5 +36,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			};
 		})
 	);
-	return { assignments, displayName: user.display_name, welcome: url.searchParams.has('welcome'), ...progress, due };
+	return { assignments, displayName: user.display_name, welcome: url.searchParams.has('welcome'), passwordSet: url.searchParams.get('password') === 'set', ...progress, due };
 };

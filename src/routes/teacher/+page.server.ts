@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const classes = await classesOfTeacher((await getDb()).db, teacher.id);
 	return {
 		name: teacher.display_name,
+		passwordSet: url.searchParams.get('password') === 'set',
 		classes: classes.map((c) => ({ ...c, students: Number(c.students), code: c.join_code ? formatCode(c.join_code) : null }))
 	};
 };
