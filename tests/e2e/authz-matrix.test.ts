@@ -143,6 +143,15 @@ const PLANS: Record<string, ActionPlan> = {
 			world[t!].klass.codes.push(joinCodeIn(page.text)!);
 		}
 	},
+	'/teacher/classes/[class]/roster ?/preview': { phase: 1, fields: () => ({ names: `Matrix Newcomer ${tag}` }) },
+	'/teacher/classes/[class]/roster ?/create': {
+		phase: 1,
+		fields: () => {
+			const n = ++rosterCount;
+			return { accept: JSON.stringify([{ line: 1, name: `Matrix Newcomer ${n}`, username: `mx-roster-${tag}-${n}` }]) };
+		}
+	},
+	'/teacher/classes/[class]/cards ?/print': { phase: 2, fields: (_r, t) => [['student', world[t!].student.id]] },
 	'/teacher/classes/[class] ?/resetPassword': { phase: 2, fields: (_r, t) => ({ student: world[t!].student.id }) },
 	'/teacher/classes/[class] ?/disableCode': { phase: 3, fields: () => ({}) },
 	'/teacher/classes/[class] ?/removeAssignment': { phase: 3, fields: (_r, t) => ({ assignment: world[t!].klass.assignment }) },
@@ -204,6 +213,7 @@ const PLANS: Record<string, ActionPlan> = {
 };
 
 let resetCode = '';
+let rosterCount = 0;
 
 const actionPath = (path: string, action: string) => (action === 'default' ? path : `${path}?/${action}`);
 

@@ -198,6 +198,32 @@ export const hints: Record<string, Hint> = {
 					.map(([u, c, p]): Fields => [['username', u], ['code', c], ['password', p], ['confirm', p]])
 			)
 	},
+	'/teacher/classes/[class]/roster?/preview': {
+		names: ['names', 'file'],
+		fields: () =>
+			record({
+				names: fc.oneof(
+					fc.array(fc.oneof(displayName, fc.constant('')), { maxLength: 8 }).map((l) => l.join('\n')),
+					fc.constantFrom('name,username\nA B,ab\n"broken', 'username\nx', 'name;username\nLi Wei;li.wei'),
+					hostileString
+				)
+			})
+	},
+	'/teacher/classes/[class]/roster?/create': {
+		names: ['accept'],
+		fields: () =>
+			record({
+				accept: fc.oneof(
+					fc.array(fc.record({ line: fc.integer({ min: -1, max: 300 }), name: displayName, username }), { maxLength: 4 }).map((rows) => JSON.stringify(rows)),
+					fc.constantFrom('[]', '{}', '[{"line":1}]', 'not json', '[{"line":1,"name":"A","username":"b"}]'),
+					hostileString
+				)
+			})
+	},
+	'/teacher/classes/[class]/cards?/print': {
+		names: ['student'],
+		fields: (w) => fc.array(fc.oneof(fc.constant(w.studentId), fc.uuid().map(String), hostileString), { maxLength: 3 }).map((ids): Fields => ids.map((id) => ['student', id]))
+	},
 	'/teacher/classes/[class]?/resetPassword': {
 		names: ['student'],
 		fields: (w) => record({ student: fc.oneof(fc.constant(w.studentId), fc.uuid().map(String), hostileString) })

@@ -41,3 +41,25 @@ export const joinSchema = z.object({ code: z.string({ error: 'Enter the join cod
 
 /** The id of a stored record (a class, a student, an assignment), as the app makes them; anything else names nothing. */
 export const isRecordId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
+
+/** The rows a teacher accepted in a roster preview, sent back with "Create accounts". */
+export const rosterAcceptSchema = z
+	.string({ error: 'Preview the roster first.' })
+	.max(100_000, 'That roster is too long. Add at most 200 students at a time.')
+	.transform((text, ctx) => {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'Preview the roster again, then create the accounts.' });
+			return z.NEVER;
+		}
+	})
+	.pipe(
+		z
+			.array(z.object({ line: z.number().int().min(1), name: z.string().max(200), username: z.string().max(60) }), { error: 'Preview the roster again, then create the accounts.' })
+			.min(1, 'There is nobody to add. Preview a roster with at least one name.')
+			.max(200, 'Add at most 200 students at a time.')
+	);
+
+/** Students picked for new login cards. */
+export const cardPickSchema = z.array(z.uuid()).min(1, 'Tick at least one student.').max(500);

@@ -63,6 +63,8 @@ export const routeInventory: readonly RouteEntry[] = [
 			counting: 'class-owner'
 		}
 	},
+	{ id: '/teacher/classes/[class]/roster', what: 'add students from pasted names or a CSV: preview, then create', page: 'class-owner', actions: { preview: 'class-owner', create: 'class-owner' } },
+	{ id: '/teacher/classes/[class]/cards', what: 'printable login cards, each a new one-time code', page: 'class-owner', actions: { print: 'class-owner' } },
 	{ id: '/teacher/classes/[class]/gradebook', what: 'the gradebook', page: 'class-owner' },
 	{ id: '/teacher/classes/[class]/gradebook.csv', what: 'the gradebook as CSV', endpoint: { GET: 'class-owner' } },
 	{ id: '/teacher/classes/[class]/answers.csv', what: 'every answer of the class as CSV', endpoint: { GET: 'class-owner' } },
