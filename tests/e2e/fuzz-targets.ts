@@ -271,6 +271,7 @@ export const queryHints: Record<string, string[]> = {
 	'PAGE /modules/[module]/[lesson]': ['retry'],
 	'PAGE /login': ['next'],
 	'PAGE /reset': ['username'],
+	'PAGE /teacher/lessons/[module]/[lesson]': ['print'],
 	'PAGE /signup': ['code'],
 	'PAGE /join': ['code'],
 	'PAGE /sources/[source]': ['hl'],

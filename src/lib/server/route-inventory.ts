@@ -47,6 +47,8 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/healthz', what: 'whether the app and its database answer (for load balancers)', endpoint: { GET: 'anyone' } },
 	{ id: '/me/data/export.json', what: "a student's data as JSON", endpoint: { GET: 'student' } },
 	{ id: '/me/data/export.csv', what: "a student's data as CSV", endpoint: { GET: 'student' } },
+	{ id: '/teacher/lessons/[module]', what: "the teacher's guide to a module: its lessons, with links to guides, worksheets and keys", page: 'teacher' },
+	{ id: '/teacher/lessons/[module]/[lesson]', what: "the teacher's guide to a lesson: keys, explanations, skills, cited sentences; ?print=worksheet|key", page: 'teacher' },
 	{ id: '/teacher', what: "a teacher's classes; create a class", page: 'teacher', actions: { create: 'teacher' } },
 	{
 		id: '/teacher/classes/[class]',

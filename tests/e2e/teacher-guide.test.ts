@@ -1,0 +1,174 @@
+/**
+ * The teacher's guide: every lesson's guide has every question with its key, explanation, skill
+ * and cited sentences, for any teacher; students get 403 and guests are sent to log in. The
+ * worksheet and the answer key are printed to PDF in chromium and read back with pdftotext: the
+ * worksheet has every prompt and no key, the answer key has every key. Course pages show teachers
+ * (only) a link to the guide. Screenshots of the guide at 1280 and 375 px and of a worksheet page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { LessonQuestion } from '../../src/lib/content/load';
+import { launch } from './browser';
+import { addCookies, allLessons, baseURL, citedText, describeViolations, fold, getPage, newStudent, newTeacher, overflow, rightAnswer, signUpByPost, signUpTeacherByPost } from './content';
+
+const SHOTS = 'test-results/screenshots';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const work = mkdtempSync(join(tmpdir(), 'bc-guide-'));
+let browser: Browser;
+let teacherCookie = '';
+let studentCookie = '';
+const contexts: BrowserContext[] = [];
+
+// the lesson with the most kinds of question: the worksheet must lay out each kind
+const richest = [...allLessons()].sort((a, b) => new Set(b.lesson.questions.map((q) => q.type)).size - new Set(a.lesson.questions.map((q) => q.type)).size)[0]!;
+const GUIDE = `/teacher/lessons/${richest.module.slug}/${richest.lesson.slug}`;
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	browser = await launch();
+	teacherCookie = await signUpTeacherByPost(newTeacher('guide'));
+	studentCookie = await signUpByPost(newStudent('guide'));
+});
+afterAll(async () => {
+	await Promise.all(contexts.map((c) => c.close()));
+	await browser?.close();
+});
+
+async function teacherPage(width = 1280): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width, height: 900 } });
+	contexts.push(context);
+	await addCookies(context, teacherCookie);
+	return context.newPage();
+}
+
+/** HTML as text, the way a reader sees it: tags dropped, entities decoded, spaces folded. */
+const textOf = (html: string) =>
+	fold(
+		html
+			.replace(/<script[\s\S]*?<\/script>/g, ' ')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/&quot;/g, '"')
+			.replace(/&#39;|&#x27;/g, "'")
+			.replace(/&amp;/g, '&')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+	);
+
+/** What a key looks like in words, worked out from the lesson file here (not from the app). */
+function keyWords(q: LessonQuestion): string[] {
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+			return q.choices.filter((c) => rightAnswer(q).includes(c.id)).map((c) => c.text);
+		case 'true-false':
+			return [q.answer ? 'True' : 'False'];
+		case 'numeric':
+			return [String(q.answer)];
+		case 'ordering':
+			return q.items.map((i) => i.text);
+		case 'matching':
+			return q.pairs.flatMap((p) => [p.left, p.right]);
+		case 'find-evidence':
+			return q.proving.flatMap((p) => p.sentenceIds.map(String));
+		case 'two-part':
+			return [q.choices.find((c) => c.id === q.answer)!.text, ...q.proving.flatMap((p) => p.sentenceIds.map(String))];
+	}
+}
+
+/** The page printed to PDF by chromium, as text (pdftotext); also the first page as a PNG. */
+async function printed(page: Page, name: string): Promise<string> {
+	const pdf = join(work, `${name}.pdf`);
+	await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+	execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, name)]);
+	renameSync(join(work, `${name}.png`), `${SHOTS}/${name}-pdf-page1.png`);
+	return fold(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+}
+
+describe("the teacher's guide", () => {
+	test('every lesson: each question with its key, explanation, skill and cited sentences', async () => {
+		for (const { module, lesson } of allLessons()) {
+			const res = await getPage(`/teacher/lessons/${module.slug}/${lesson.slug}`, teacherCookie);
+			expect(res.status, `${lesson.slug}`).toBe(200);
+			const text = textOf(res.text);
+			for (const q of lesson.questions) {
+				expect(text, `${lesson.slug} ${q.id} prompt`).toContain(fold(q.prompt));
+				expect(text, `${lesson.slug} ${q.id} explanation`).toContain(fold(q.explanation));
+				for (const words of keyWords(q)) expect(text, `${lesson.slug} ${q.id} key`).toContain(fold(words));
+				for (const c of q.cite) {
+					expect(text, `${lesson.slug} ${q.id} cited`).toContain(fold(citedText(c)));
+					expect(res.text).toContain(`/sources/${c.source}?hl=${c.sentenceIds.join(',')}#s-${c.sentenceIds[0]}`);
+				}
+			}
+		}
+	});
+
+	test('a student gets 403 and nothing of it; a guest is sent to log in; an unknown lesson is 404', async () => {
+		const asStudent = await getPage(GUIDE, studentCookie);
+		expect(asStudent.status).toBe(403);
+		for (const q of richest.lesson.questions) expect(asStudent.text).not.toContain(fold(q.explanation).slice(0, 60));
+		const data = await getPage(`${GUIDE}/__data.json`, studentCookie);
+		expect(data.text).not.toContain(richest.lesson.questions[0]!.explanation.slice(0, 60));
+		const guest = await getPage(GUIDE);
+		expect(guest.status).toBe(303);
+		expect(guest.location).toBe(`/login?next=${encodeURIComponent(GUIDE)}`);
+		expect((await getPage(`/teacher/lessons/${richest.module.slug}/no-such-lesson`, teacherCookie)).status).toBe(404);
+	});
+
+	test('course pages link teachers, and only teachers, to the guide', async () => {
+		const link = `href="${GUIDE}"`;
+		const lessonPage = `/modules/${richest.module.slug}/${richest.lesson.slug}`;
+		for (const path of ['/', `/modules/${richest.module.slug}`, lessonPage]) {
+			expect((await getPage(path, teacherCookie)).text, path).toContain(link);
+			expect((await getPage(path, studentCookie)).text, path).not.toContain('/teacher/lessons/');
+			expect((await getPage(path)).text, path).not.toContain('/teacher/lessons/');
+		}
+		const moduleGuide = await getPage(`/teacher/lessons/${richest.module.slug}`, teacherCookie);
+		expect(moduleGuide.status).toBe(200);
+		for (const l of richest.module.lessons) expect(moduleGuide.text).toContain(`/teacher/lessons/${richest.module.slug}/${l.slug}?print=worksheet`);
+	});
+
+	test('the worksheet, printed: every prompt and answer space, no key, no explanation', async () => {
+		const page = await teacherPage();
+		await page.goto(`${baseURL()}${GUIDE}?print=worksheet`);
+		const text = await printed(page, 'worksheet');
+		for (const q of richest.lesson.questions) {
+			expect(text, q.id).toContain(fold(q.prompt));
+			expect(text, `${q.id} explanation`).not.toContain(fold(q.explanation).slice(0, 50));
+		}
+		expect(text).not.toContain('Answer:');
+		expect(text).not.toContain('Why:');
+		expect(text).toContain('Name:');
+		// the article for the evidence questions is printed with its sentence numbers
+		const evidence = richest.lesson.questions.find((q) => q.type === 'find-evidence' || q.type === 'two-part');
+		if (evidence && 'source' in evidence) expect(text).toMatch(/\[\d+\]/);
+		// the site around it stays off the paper
+		expect(text).not.toContain('Printable answer key');
+	});
+
+	test('the answer key, printed: every key', async () => {
+		const page = await teacherPage();
+		await page.goto(`${baseURL()}${GUIDE}?print=key`);
+		const text = await printed(page, 'answer-key');
+		for (const q of richest.lesson.questions) for (const words of keyWords(q)) expect(text, q.id).toContain(fold(words));
+	});
+
+	test.each([1280, 375])('axe clean and fits at %i px, with screenshots', async (width) => {
+		const page = await teacherPage(width);
+		for (const view of ['', '?print=worksheet', '?print=key']) {
+			await page.goto(`${baseURL()}${GUIDE}${view}`);
+			const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+			expect(results.violations, describeViolations(results)).toEqual([]);
+			const o = await overflow(page);
+			expect(o.scrollWidth, o.wide.join(', ')).toBeLessThanOrEqual(o.clientWidth);
+		}
+		await page.goto(`${baseURL()}${GUIDE}`);
+		await page.screenshot({ path: `${SHOTS}/guide-${width}.png`, fullPage: width === 375 ? false : true });
+		await page.goto(`${baseURL()}${GUIDE}?print=worksheet`);
+		await page.screenshot({ path: `${SHOTS}/worksheet-${width}.png` });
+	});
+});
