@@ -257,7 +257,9 @@ export async function seed(handle: Db, total: number, log: (m: string) => void =
 		join_code: code(or),
 		time_zone: 'Europe/London',
 		counting: 'latest' as const,
-		created_at: created
+		created_at: created,
+		archived_at: null,
+		late_policy: 'accept' as const
 	});
 	await insertAll(db, 'classes', [klass(classId, teacherId, 'Measured class'), ...classIds.map((id, i) => klass(id, teacherIds[Math.floor(i / 3)]!, `Class ${i}`))]);
 	await insertAll(db, 'memberships', [

@@ -114,6 +114,17 @@ describe('login rate limit (on a server of its own)', () => {
 		expect(last.text).toMatch(TOO_MANY);
 		expect(perUsername.max + allowed).toBe(perIp.max);
 	});
+
+	test('right passwords do not count against an address: a whole class logs in from one school address', async () => {
+		const started = await startServer();
+		try {
+			const students = Array.from({ length: LOGIN_LIMITS.perIp.max + 5 }, (_, i) => newStudent(`class${i}`));
+			for (const s of students) await signUpByPost(s, started.url);
+			for (const s of students) expect((await postForm('/login', { username: s.username, password: s.password }, { base: started.url })).status, s.username).toBe(303);
+		} finally {
+			started.child.kill('SIGTERM');
+		}
+	});
 });
 
 describe('privacy between students', () => {

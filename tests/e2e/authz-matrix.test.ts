@@ -31,11 +31,15 @@ import {
 import { startServer } from './global-setup';
 
 type PartyName = 'A' | 'B';
-type Role = 'anonymous' | 'student A' | 'student B' | 'teacher A' | 'teacher B';
-const ROLES: Role[] = ['anonymous', 'student A', 'student B', 'teacher A', 'teacher B'];
+type Role = 'anonymous' | 'student A' | 'student B' | 'teacher A' | 'teacher B' | 'co-teacher A';
+const ROLES: Role[] = ['anonymous', 'student A', 'student B', 'teacher A', 'teacher B', 'co-teacher A'];
 
 interface Party {
 	teacher: Teacher & { cookie: string };
+	/** co-teaches the class: everything but deleting it or changing its teachers */
+	coTeacher: Teacher & { cookie: string };
+	/** a teacher only the owner's "add co-teacher" adds (and "remove" removes again) */
+	spare: Teacher & { id: string };
 	student: Student & { cookie: string; id: string };
 	klass: { id: string; name: string; codes: string[]; assignment: string };
 	/** a numeric answer only this party's student gave, as it could be printed */
@@ -55,10 +59,11 @@ const world = {} as Record<PartyName, Party>;
 
 const partyOf = (role: Role): PartyName | null => (role === 'anonymous' ? null : (role.slice(-1) as PartyName));
 const kindOf = (role: Role) => (role === 'anonymous' ? 'anonymous' : role.startsWith('student') ? 'student' : 'teacher');
+const isCoTeacher = (role: Role) => role.startsWith('co-teacher');
 function cookieOf(role: Role): string | undefined {
 	const p = partyOf(role);
 	if (!p) return undefined;
-	return kindOf(role) === 'student' ? world[p].student.cookie : world[p].teacher.cookie;
+	return kindOf(role) === 'student' ? world[p].student.cookie : isCoTeacher(role) ? world[p].coTeacher.cookie : world[p].teacher.cookie;
 }
 
 /** Words only party P's people and their teacher may see. */
@@ -85,7 +90,9 @@ function expected(access: Access, role: Role, target: PartyName | null): Expect 
 	if (access === 'student') return kind === 'student' ? { allowed: true } : { allowed: false, status: 403 };
 	if (kind !== 'teacher') return { allowed: false, status: 403 };
 	if (access === 'teacher') return { allowed: true };
-	return partyOf(role) === target ? { allowed: true } : { allowed: false, status: 404 };
+	// another teacher's class does not exist for them; its co-teacher may do all but the owner's part
+	if (partyOf(role) !== target) return { allowed: false, status: 404 };
+	return access === 'class-owner' && isCoTeacher(role) ? { allowed: false, status: 403 } : { allowed: true };
 }
 
 // ---- addresses ----
@@ -119,7 +126,12 @@ interface ActionPlan {
 }
 
 const own = (role: Role): Party => world[partyOf(role) ?? 'A'];
-const creds = (role: Role) => (kindOf(role) === 'teacher' ? { username: own(role).teacher.email, password: own(role).teacher.password } : { username: own(role).student.username, password: own(role).student.password });
+/** The person signed in as this role. */
+const personOf = (role: Role) => (kindOf(role) === 'student' ? own(role).student : isCoTeacher(role) ? own(role).coTeacher : own(role).teacher);
+const creds = (role: Role) => {
+	const p = personOf(role);
+	return { username: 'username' in p ? p.username : p.email, password: p.password };
+};
 
 const PLANS: Record<string, ActionPlan> = {
 	'/modules/[module]/[lesson] ?/answer': {
@@ -154,8 +166,29 @@ const PLANS: Record<string, ActionPlan> = {
 	'/teacher/classes/[class]/cards ?/print': { phase: 2, fields: (_r, t) => [['student', world[t!].student.id]] },
 	'/teacher/classes/[class] ?/resetPassword': { phase: 2, fields: (_r, t) => ({ student: world[t!].student.id }) },
 	'/teacher/classes/[class] ?/disableCode': { phase: 3, fields: () => ({}) },
-	'/teacher/classes/[class] ?/removeAssignment': { phase: 3, fields: (_r, t) => ({ assignment: world[t!].klass.assignment }) },
-	'/teacher/classes/[class] ?/removeStudent': { phase: 4, fields: (_r, t) => ({ student: world[t!].student.id }) },
+	// the owner and the co-teacher each remove one: a fresh assignment for every allowed cell
+	'/teacher/classes/[class] ?/removeAssignment': {
+		phase: 3,
+		prepare: async (_r, t) => {
+			const c = world[t!];
+			await postForm(`/teacher/classes/${c.klass.id}?/assign`, { target: course.modules[2]!.slug, due: '' }, { base, cookie: c.teacher.cookie });
+			const page = (await getPage(`/teacher/classes/${c.klass.id}`, c.teacher.cookie, base)).text;
+			c.klass.assignment = [...page.matchAll(/name="assignment" value="([0-9a-f-]{36})"/g)].at(-1)![1]!;
+		},
+		fields: (_r, t) => ({ assignment: world[t!].klass.assignment })
+	},
+	// likewise a fresh student (from a roster) for every allowed cell
+	'/teacher/classes/[class] ?/removeStudent': {
+		phase: 4,
+		prepare: async (_r, t) => {
+			const c = world[t!];
+			const name = `Matrix Leaver ${++rosterCount}`;
+			await postForm(`/teacher/classes/${c.klass.id}/roster?/create`, { accept: JSON.stringify([{ line: 1, name, username: `mx-leaver-${tag}-${rosterCount}` }]) }, { base, cookie: c.teacher.cookie });
+			const page = (await getPage(`/teacher/classes/${c.klass.id}`, c.teacher.cookie, base)).text;
+			leaverId = new RegExp(`/students/([0-9a-f-]{36})">${name}<`).exec(page)![1]!;
+		},
+		fields: () => ({ student: leaverId })
+	},
 	'/login ?/default': { phase: 5, endsSession: true, fields: (role) => creds(role) },
 	'/logout ?/default': { phase: 5, endsSession: true, fields: () => ({}) },
 	'/signup ?/default': {
@@ -203,17 +236,33 @@ const PLANS: Record<string, ActionPlan> = {
 		},
 		after: (role, _t, res) => {
 			// the change ended every session of this person: carry on with the new one
-			const p = own(role);
-			const person = kindOf(role) === 'teacher' ? p.teacher : p.student;
+			const person = personOf(role);
 			person.password = `${person.password} v2`;
 			person.cookie = res.cookie;
 		}
 	},
-	'/me/data ?/delete': { phase: 7, fields: (role) => ({ confirm: kindOf(role) === 'student' ? own(role).student.username : 'someone' }) }
+	'/me/data ?/delete': { phase: 7, fields: (role) => ({ confirm: kindOf(role) === 'student' ? own(role).student.username : 'someone' }) },
+	'/teacher/classes/[class] ?/latePolicy': { phase: 1, fields: () => ({ latePolicy: 'accept' }) },
+	'/teacher/classes/[class] ?/addCoTeacher': {
+		phase: 1,
+		fields: (_r, t) => ({ email: world[t!].spare.email }),
+		after: async (_r, t) => {
+			// the spare's id, from the remove button beside their name
+			const page = (await getPage(`/teacher/classes/${world[t!].klass.id}`, world[t!].teacher.cookie, base)).text;
+			const at = page.indexOf(world[t!].spare.displayName);
+			world[t!].spare.id = /name="teacher" value="([0-9a-f-]{36})"/.exec(page.slice(at))![1]!;
+		}
+	},
+	'/teacher/classes/[class] ?/removeCoTeacher': { phase: 3, fields: (_r, t) => ({ teacher: world[t!].spare.id }) },
+	// the end of term, last: an archived class refuses changes, and a deleted one is gone
+	'/teacher/classes/[class] ?/archive': { phase: 7.5, fields: () => ({}) },
+	'/teacher/classes/[class] ?/restore': { phase: 7.6, fields: () => ({}) },
+	'/teacher/classes/[class] ?/deleteClass': { phase: 8, fields: (_r, t) => ({ confirm: world[t!].klass.name }) }
 };
 
 let resetCode = '';
 let rosterCount = 0;
+let leaverId = '';
 
 const actionPath = (path: string, action: string) => (action === 'default' ? path : `${path}?/${action}`);
 
@@ -224,6 +273,11 @@ async function makeParty(p: PartyName): Promise<Party> {
 	const teacherCookie = await signUpTeacherByPost(t, base);
 	const name = `Matrix Seminar ${p === 'A' ? 'Alpha' : 'Beta'} ${tag}`;
 	const classId = await createClassByPost(teacherCookie, name, { base });
+	const co = newTeacher(`mxco${p.toLowerCase()}`);
+	const coCookie = await signUpTeacherByPost(co, base);
+	expect((await postForm(`/teacher/classes/${classId}?/addCoTeacher`, { email: co.email }, { base, cookie: teacherCookie })).status).toBe(200);
+	const spare = newTeacher(`mxsp${p.toLowerCase()}`);
+	await signUpTeacherByPost(spare, base);
 	const assigned = await postForm(`/teacher/classes/${classId}?/assign`, { target: numericLesson.module, due: '2030-01-01T10:00' }, { base, cookie: teacherCookie });
 	expect(assigned.status).toBe(200);
 	const page = (await getPage(`/teacher/classes/${classId}`, teacherCookie, base)).text;
@@ -242,6 +296,8 @@ async function makeParty(p: PartyName): Promise<Party> {
 	const shown = [ANSWERS[p], Number(ANSWERS[p]).toLocaleString('en-US')];
 	return {
 		teacher: { ...t, cookie: teacherCookie },
+		coTeacher: { ...co, cookie: coCookie },
+		spare: { ...spare, id: '' },
 		student: { ...s, cookie: studentCookie, id: studentId },
 		klass: { id: classId, name, codes: [code], assignment },
 		answer: [...new Set(shown)]

@@ -104,7 +104,7 @@ export function caseOf(target: Target, identity: Identity, world: World): fc.Arb
 
 /** The Cookie header of an identity. */
 export const cookieOf = (world: World, identity: Identity, forged = ''): Record<string, string> => {
-	const cookie = { anonymous: '', student: world.student, teacher: world.teacher, forged }[identity];
+	const cookie = { anonymous: '', student: world.student, teacher: world.teacher, 'co-teacher': world.coTeacher, forged }[identity];
 	return cookie ? { cookie } : {};
 };
 

@@ -13,6 +13,8 @@ import { allLessons, answerFields, content } from './content';
 /** The accounts and ids the fuzz cases use, made over HTTP before fuzzing. */
 export interface World {
 	teacher: string;
+	/** a second teacher, co-teaching the class */
+	coTeacher: string;
 	student: string;
 	/** the student's username: the one value `me/data?/delete` must never get from the fuzzer */
 	studentUsername: string;
@@ -27,7 +29,8 @@ export interface World {
 	code: string;
 }
 
-export type Identity = 'anonymous' | 'student' | 'teacher' | 'forged';
+/** `co-teacher`: a teacher who co-teaches the world's class (but does not own it) */
+export type Identity = 'anonymous' | 'student' | 'teacher' | 'co-teacher' | 'forged';
 
 export interface Target {
 	/** e.g. `/teacher/classes/[class]?/assign`, `GET /me/data/export.csv`, `PAGE /sources/[source]` */
@@ -58,6 +61,8 @@ export function allowed(access: Access): Identity[] {
 		case 'student':
 			return ['student'];
 		case 'teacher':
+		case 'class-teacher':
+			return ['teacher', 'co-teacher'];
 		case 'class-owner':
 			return ['teacher'];
 	}
@@ -67,7 +72,7 @@ export function allowed(access: Access): Identity[] {
  * Identities that must not be used for a target because the fuzzer would end the world:
  * signing out ends the session every later case of that identity relies on.
  */
-export const destructive: Record<string, Identity[]> = { '/logout?/default': ['student', 'teacher'] };
+export const destructive: Record<string, Identity[]> = { '/logout?/default': ['student', 'teacher', 'co-teacher'] };
 
 export const paramNames = (route: string): string[] => [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
 

@@ -36,6 +36,7 @@ let serverLog = '';
 const base = () => server.url;
 const world: World = {
 	teacher: '',
+	coTeacher: '',
 	student: '',
 	studentUsername: '',
 	studentPassword: '',
@@ -64,6 +65,9 @@ beforeAll(async () => {
 	const l = m.lessons[0]!;
 	world.teacher = await signUpTeacherByPost(newTeacher('fuzz'), base());
 	world.classId = await createClassByPost(world.teacher, 'Fuzz class', { base: base() });
+	const co = newTeacher('fuzzco');
+	world.coTeacher = await signUpTeacherByPost(co, base());
+	expect((await postForm(`/teacher/classes/${world.classId}?/addCoTeacher`, { email: co.email }, { base: base(), cookie: world.teacher })).status).toBe(200);
 	for (const target of [m.slug, `${m.slug}/${l.slug}`]) {
 		const r = await postForm(`/teacher/classes/${world.classId}?/assign`, { target, due: '2030-01-01T10:00' }, { base: base(), cookie: world.teacher });
 		expect(r.status).toBe(200);
@@ -214,7 +218,8 @@ function validForm(t: Target): [string, string][] {
 
 /** The identity an action is for; anyone-actions as the student, so that a forged logout would show. */
 const ownerOf = (t: Target): Identity => (allowed(t.access).includes('student') ? 'student' : allowed(t.access)[0]!);
-const cookieFor = (id: Identity): Record<string, string> => (id === 'student' ? { cookie: world.student } : id === 'teacher' ? { cookie: world.teacher } : {});
+const cookieFor = (id: Identity): Record<string, string> =>
+	id === 'student' ? { cookie: world.student } : id === 'teacher' ? { cookie: world.teacher } : id === 'co-teacher' ? { cookie: world.coTeacher } : {};
 const actionPath = (t: Target) => {
 	const m = content().modules[0]!;
 	const path = t.route.replace('[class]', world.classId).replace('[module]', m.slug).replace('[lesson]', m.lessons[0]!.slug);
@@ -222,7 +227,8 @@ const actionPath = (t: Target) => {
 };
 const formTargets = () => targets().filter((t) => t.kind === 'action');
 /** the actions that read their form (signing out and the join-code buttons do not) */
-const readsForm = (t: Target) => !['/logout?/default', '/teacher/classes/[class]?/resetCode', '/teacher/classes/[class]?/disableCode'].includes(t.key);
+const readsForm = (t: Target) =>
+	!['/logout?/default', '/teacher/classes/[class]?/resetCode', '/teacher/classes/[class]?/disableCode', '/teacher/classes/[class]?/archive', '/teacher/classes/[class]?/restore'].includes(t.key);
 
 /** Everything a forged post could change: the class and its roster, the teacher's classes, the student's data and session. */
 async function snapshot() {
@@ -366,7 +372,7 @@ group('fuzzing every form action, endpoint and page', () => {
 		const jobs: Job[] = [];
 		/** the identity that passes a target's guard gets three times the cases of the others */
 		const weighted = all.flatMap((t) =>
-			(['anonymous', 'student', 'teacher', 'forged'] as const)
+			(['anonymous', 'student', 'teacher', 'co-teacher', 'forged'] as const)
 				.filter((id) => !destructive[t.key]?.includes(id))
 				.map((id) => ({ t, id, weight: (allowed(t.access).includes(id) ? 3 : 1) * (t.kind === 'page' ? 1 : 2) * (id === 'forged' ? 0.5 : 1) }))
 		);

@@ -33,13 +33,13 @@ const L = M.lessons[0]!;
 const SOURCE = content().sources[0]!.id;
 
 /** Who is signed in for each kind of access, and the class and student the teacher pages name. */
-const as: Record<Access, string> = { anyone: '', 'signed-in': '', student: '', teacher: '', 'class-owner': '' };
+const as: Record<Access, string> = { anyone: '', 'signed-in': '', student: '', teacher: '', 'class-teacher': '', 'class-owner': '' };
 const params: Record<string, string> = { module: M.slug, lesson: L.slug, source: SOURCE, class: '', student: '' };
 
 beforeAll(async () => {
 	const [student, teacher] = await Promise.all([signUpByPost(newStudent('hdr')), signUpTeacherByPost(newTeacher('hdr'))]);
 	as['signed-in'] = as.student = student;
-	as.teacher = as['class-owner'] = teacher;
+	as.teacher = as['class-teacher'] = as['class-owner'] = teacher;
 	params.class = await createClassByPost(teacher, 'Headers class');
 	const classPage = `/teacher/classes/${params.class}`;
 	await signUpWithCode(newStudent('hdrc'), joinCodeIn((await get(classPage, teacher)).text)!);

@@ -63,3 +63,25 @@ export const rosterAcceptSchema = z
 
 /** Students picked for new login cards. */
 export const cardPickSchema = z.array(z.uuid()).min(1, 'Tick at least one student.').max(500);
+
+export const latePolicySchema = z.object({
+	latePolicy: z.enum(['accept', 'exclude'], { error: 'Choose whether late answers count.' })
+});
+
+export const coTeacherSchema = z.object({
+	email: z
+		.string({ error: "Enter the other teacher's email address." })
+		.trim()
+		.toLowerCase()
+		.min(1, "Enter the other teacher's email address.")
+		.max(200, 'That email address is too long.')
+		.pipe(z.email('Enter an email address like name@school.org.'))
+});
+
+/** Deleting asks for the class's name, typed: nobody deletes a class by a slip of the mouse. */
+export const deleteClassSchema = (name: string) =>
+	z.object({
+		confirm: z
+			.string({ error: `Type the class's name, ${name}, to delete it.` })
+			.refine((v) => v.trim() === name.trim(), `Type the class's name exactly, ${name}, to delete it.`)
+	});

@@ -9,9 +9,11 @@
  * - `anyone`: guests and every signed-in user
  * - `signed-in`: any account, student or teacher
  * - `student`, `teacher`: that role only
- * - `class-owner`: the teacher whose class is in the address (`[class]`); another teacher gets 404
+ * - `class-teacher`: a teacher of the class in the address (`[class]`): its owner or a
+ *   co-teacher; any other teacher gets 404
+ * - `class-owner`: only the teacher who made that class; a co-teacher gets 403, any other teacher 404
  */
-export type Access = 'anyone' | 'signed-in' | 'student' | 'teacher' | 'class-owner';
+export type Access = 'anyone' | 'signed-in' | 'student' | 'teacher' | 'class-teacher' | 'class-owner';
 
 export interface RouteEntry {
 	/** the SvelteKit route id, as in `src/routes` */
@@ -52,24 +54,30 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/teacher', what: "a teacher's classes; create a class", page: 'teacher', actions: { create: 'teacher' } },
 	{
 		id: '/teacher/classes/[class]',
-		what: 'a class: join code, roster, assignments',
-		page: 'class-owner',
+		what: 'a class: join code, roster, assignments, teachers, late work, end of term',
+		page: 'class-teacher',
 		actions: {
-			resetCode: 'class-owner',
-			resetPassword: 'class-owner',
-			disableCode: 'class-owner',
-			removeStudent: 'class-owner',
-			assign: 'class-owner',
-			updateDue: 'class-owner',
-			removeAssignment: 'class-owner',
-			counting: 'class-owner'
+			resetCode: 'class-teacher',
+			resetPassword: 'class-teacher',
+			disableCode: 'class-teacher',
+			removeStudent: 'class-teacher',
+			assign: 'class-teacher',
+			updateDue: 'class-teacher',
+			removeAssignment: 'class-teacher',
+			counting: 'class-teacher',
+			latePolicy: 'class-teacher',
+			archive: 'class-teacher',
+			restore: 'class-teacher',
+			addCoTeacher: 'class-owner',
+			removeCoTeacher: 'class-owner',
+			deleteClass: 'class-owner'
 		}
 	},
-	{ id: '/teacher/classes/[class]/roster', what: 'add students from pasted names or a CSV: preview, then create', page: 'class-owner', actions: { preview: 'class-owner', create: 'class-owner' } },
-	{ id: '/teacher/classes/[class]/cards', what: 'printable login cards, each a new one-time code', page: 'class-owner', actions: { print: 'class-owner' } },
-	{ id: '/teacher/classes/[class]/gradebook', what: 'the gradebook', page: 'class-owner' },
-	{ id: '/teacher/classes/[class]/gradebook.csv', what: 'the gradebook as CSV', endpoint: { GET: 'class-owner' } },
-	{ id: '/teacher/classes/[class]/answers.csv', what: 'every answer of the class as CSV', endpoint: { GET: 'class-owner' } },
-	{ id: '/teacher/classes/[class]/lessons/[lesson]', what: 'per-question results of a lesson', page: 'class-owner' },
-	{ id: '/teacher/classes/[class]/students/[student]', what: "one student's answers", page: 'class-owner' }
+	{ id: '/teacher/classes/[class]/roster', what: 'add students from pasted names or a CSV: preview, then create', page: 'class-teacher', actions: { preview: 'class-teacher', create: 'class-teacher' } },
+	{ id: '/teacher/classes/[class]/cards', what: 'printable login cards, each a new one-time code', page: 'class-teacher', actions: { print: 'class-teacher' } },
+	{ id: '/teacher/classes/[class]/gradebook', what: 'the gradebook', page: 'class-teacher' },
+	{ id: '/teacher/classes/[class]/gradebook.csv', what: 'the gradebook as CSV', endpoint: { GET: 'class-teacher' } },
+	{ id: '/teacher/classes/[class]/answers.csv', what: 'every answer of the class as CSV', endpoint: { GET: 'class-teacher' } },
+	{ id: '/teacher/classes/[class]/lessons/[lesson]', what: 'per-question results of a lesson', page: 'class-teacher' },
+	{ id: '/teacher/classes/[class]/students/[student]', what: "one student's answers", page: 'class-teacher' }
 ];

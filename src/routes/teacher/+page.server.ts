@@ -14,7 +14,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		name: teacher.display_name,
 		passwordSet: url.searchParams.get('password') === 'set',
-		classes: classes.map((c) => ({ ...c, students: Number(c.students), code: c.join_code ? formatCode(c.join_code) : null }))
+		deleted: (url.searchParams.get('deleted') ?? '').slice(0, 80),
+		classes: classes.map((c) => ({
+			id: c.id,
+			name: c.name,
+			section: c.section,
+			archived: c.archived_at !== null,
+			// a class someone else made and shares with this teacher
+			sharedBy: c.teacher_id === teacher.id ? null : c.owner_name,
+			students: Number(c.students),
+			code: c.join_code ? formatCode(c.join_code) : null
+		}))
 	};
 };
 

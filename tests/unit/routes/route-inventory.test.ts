@@ -80,10 +80,10 @@ describe('route inventory', () => {
 		}
 	});
 
-	test('a class-owner route has the class in its address', () => {
+	test('a class-teacher or class-owner route has the class in its address', () => {
 		for (const r of routeInventory) {
 			const levels = [r.page, ...Object.values(r.actions ?? {}), ...Object.values(r.endpoint ?? {})];
-			if (levels.includes('class-owner')) expect(r.id, r.id).toContain('[class]');
+			if (levels.includes('class-owner') || levels.includes('class-teacher')) expect(r.id, r.id).toContain('[class]');
 		}
 	});
 });

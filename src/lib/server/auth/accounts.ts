@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { loginSchema, signupSchema, teacherSignupSchema } from '$lib/schemas/account';
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
-import { clearLimit, hit, limitKeys } from '../db/rate-limit';
+import { clearLimit, hit, limitKeys, refund } from '../db/rate-limit';
 import { createSession } from '../db/sessions';
 import { claimGuestAnswers, createUser, findLogin, findLoginByEmail, UsernameTaken, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
@@ -79,6 +79,8 @@ export async function logIn(values: z.output<typeof loginSchema>, ip: string, gu
 	const valid = await verifyPassword(row?.password_hash ?? (await dummyHash()), values.password);
 	if (!row || !valid) return { ok: false, status: 401, message: 'That username and password do not match. Check both and try again.' };
 	await clearLimit(db, limitKeys.login(values.username));
+	// only failures count against an address: a class logging in behind one school address is never stopped
+	await refund(db, limitKeys.loginIp(ip));
 	if (guestId) await claimGuestAnswers(db, guestId, row.id);
 	const { token, expiresAt } = await createSession(db, row.id);
 	const { password_hash: _p, ...user } = row;

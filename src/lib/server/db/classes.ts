@@ -1,12 +1,29 @@
-/** Classes, join codes, rosters and assignments. Every teacher query is scoped by teacher_id. */
-import type { Kysely } from 'kysely';
+/**
+ * Classes, join codes, rosters and assignments. Every teacher query is scoped to the classes the
+ * teacher owns (`classes.teacher_id`) or co-teaches (`class_teachers`).
+ */
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { newJoinCode } from '../join-code';
 import type { ClassTable, Database } from './schema';
 
 export type ClassRow = ClassTable;
 
+/** The teacher owns the class or co-teaches it. */
+const teaches = (teacherId: string) => (eb: ExpressionBuilder<Database, 'classes'>) =>
+	eb.or([
+		eb('classes.teacher_id', '=', teacherId),
+		eb.exists(
+			eb
+				.selectFrom('class_teachers')
+				.select('class_teachers.class_id')
+				.whereRef('class_teachers.class_id', '=', 'classes.id')
+				.where('class_teachers.teacher_id', '=', teacherId)
+		)
+	]);
+
 export async function findClassByCode(db: Kysely<Database>, code: string) {
-	return db.selectFrom('classes').select(['id', 'name']).where('join_code', '=', code).executeTakeFirst();
+	// an archived class takes nobody new
+	return db.selectFrom('classes').select(['id', 'name']).where('join_code', '=', code).where('archived_at', 'is', null).executeTakeFirst();
 }
 
 export async function addMembership(db: Kysely<Database>, classId: string, studentId: string): Promise<void> {
@@ -38,15 +55,19 @@ export async function createClass(
 		join_code: await freshCode(db),
 		time_zone: c.timeZone,
 		counting: 'latest',
-		created_at: new Date().toISOString()
+		created_at: new Date().toISOString(),
+		archived_at: null,
+		late_policy: 'accept'
 	};
 	await db.insertInto('classes').values(row).execute();
 	return row;
 }
 
+/** Every class the teacher owns or co-teaches, archived ones included (the page sorts them). */
 export async function classesOfTeacher(db: Kysely<Database>, teacherId: string) {
 	return db
 		.selectFrom('classes')
+		.innerJoin('users as owner', 'owner.id', 'classes.teacher_id')
 		.leftJoin('memberships', 'memberships.class_id', 'classes.id')
 		.select((eb) => [
 			'classes.id',
@@ -54,36 +75,90 @@ export async function classesOfTeacher(db: Kysely<Database>, teacherId: string) 
 			'classes.section',
 			'classes.join_code',
 			'classes.created_at',
+			'classes.archived_at',
+			'classes.teacher_id',
+			'owner.display_name as owner_name',
 			eb.fn.count<string | number>('memberships.student_id').as('students')
 		])
-		.where('classes.teacher_id', '=', teacherId)
-		.groupBy(['classes.id', 'classes.name', 'classes.section', 'classes.join_code', 'classes.created_at'])
+		.where(teaches(teacherId))
+		.groupBy(['classes.id', 'classes.name', 'classes.section', 'classes.join_code', 'classes.created_at', 'classes.archived_at', 'classes.teacher_id', 'owner.display_name'])
 		.orderBy('classes.created_at', 'desc')
 		.execute();
 }
 
-/** The class if it belongs to this teacher; undefined otherwise (the caller answers 404). */
-export async function classOfTeacher(db: Kysely<Database>, teacherId: string, classId: string) {
-	return db.selectFrom('classes').selectAll().where('id', '=', classId).where('teacher_id', '=', teacherId).executeTakeFirst();
+export type ClassRole = 'owner' | 'co-teacher';
+
+/** The class if this teacher owns or co-teaches it, with which; undefined otherwise (the caller answers 404). */
+export async function classOfTeacher(db: Kysely<Database>, teacherId: string, classId: string): Promise<(ClassRow & { role: ClassRole }) | undefined> {
+	const row = await db.selectFrom('classes').selectAll().where('id', '=', classId).where(teaches(teacherId)).executeTakeFirst();
+	return row && { ...row, role: row.teacher_id === teacherId ? 'owner' : 'co-teacher' };
+}
+
+export async function coTeachersOf(db: Kysely<Database>, classId: string) {
+	return db
+		.selectFrom('class_teachers')
+		.innerJoin('users', 'users.id', 'class_teachers.teacher_id')
+		.select(['users.id', 'users.display_name', 'users.email', 'class_teachers.added_at'])
+		.where('class_teachers.class_id', '=', classId)
+		.orderBy('users.display_name')
+		.execute();
+}
+
+export async function addCoTeacher(db: Kysely<Database>, classId: string, teacherId: string): Promise<void> {
+	await db
+		.insertInto('class_teachers')
+		.values({ class_id: classId, teacher_id: teacherId, added_at: new Date().toISOString() })
+		.onConflict((oc) => oc.columns(['class_id', 'teacher_id']).doNothing())
+		.execute();
+}
+
+export async function removeCoTeacher(db: Kysely<Database>, classId: string, teacherId: string): Promise<void> {
+	await db.deleteFrom('class_teachers').where('class_id', '=', classId).where('teacher_id', '=', teacherId).execute();
+}
+
+/** Archiving sets the time; restoring clears it. */
+export async function setArchived(db: Kysely<Database>, classId: string, at: Date | null): Promise<void> {
+	await db.updateTable('classes').set({ archived_at: at ? at.toISOString() : null }).where('id', '=', classId).execute();
+}
+
+/** What deleting a class removes, to name it before the teacher confirms. */
+export async function classContents(db: Kysely<Database>, classId: string) {
+	const count = async (table: 'memberships' | 'assignments' | 'class_teachers') =>
+		Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).where('class_id', '=', classId).executeTakeFirst())?.n ?? 0);
+	const [students, assignments, coTeachers] = await Promise.all([count('memberships'), count('assignments'), count('class_teachers')]);
+	return { students, assignments, coTeachers };
+}
+
+/**
+ * Deletes the class, its memberships, assignments and co-teachers, in one transaction. Students'
+ * accounts and answers stay: answers belong to the student, not to the class.
+ */
+export async function deleteClass(db: Kysely<Database>, classId: string): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		await tx.deleteFrom('class_teachers').where('class_id', '=', classId).execute();
+		await tx.deleteFrom('assignments').where('class_id', '=', classId).execute();
+		await tx.deleteFrom('memberships').where('class_id', '=', classId).execute();
+		await tx.deleteFrom('classes').where('id', '=', classId).execute();
+	});
 }
 
 export async function updateClass(
 	db: Kysely<Database>,
 	teacherId: string,
 	classId: string,
-	set: Partial<Pick<ClassRow, 'name' | 'section' | 'time_zone' | 'counting'>>
+	set: Partial<Pick<ClassRow, 'name' | 'section' | 'time_zone' | 'counting' | 'late_policy'>>
 ) {
-	await db.updateTable('classes').set(set).where('id', '=', classId).where('teacher_id', '=', teacherId).execute();
+	await db.updateTable('classes').set(set).where('id', '=', classId).where(teaches(teacherId)).execute();
 }
 
 export async function resetJoinCode(db: Kysely<Database>, teacherId: string, classId: string): Promise<string> {
 	const code = await freshCode(db);
-	await db.updateTable('classes').set({ join_code: code }).where('id', '=', classId).where('teacher_id', '=', teacherId).execute();
+	await db.updateTable('classes').set({ join_code: code }).where('id', '=', classId).where(teaches(teacherId)).execute();
 	return code;
 }
 
 export async function disableJoinCode(db: Kysely<Database>, teacherId: string, classId: string) {
-	await db.updateTable('classes').set({ join_code: null }).where('id', '=', classId).where('teacher_id', '=', teacherId).execute();
+	await db.updateTable('classes').set({ join_code: null }).where('id', '=', classId).where(teaches(teacherId)).execute();
 }
 
 export async function roster(db: Kysely<Database>, classId: string) {
@@ -126,8 +201,10 @@ export async function assignmentsForStudent(db: Kysely<Database>, studentId: str
 		.selectFrom('assignments')
 		.innerJoin('memberships', 'memberships.class_id', 'assignments.class_id')
 		.innerJoin('classes', 'classes.id', 'assignments.class_id')
-		.select(['assignments.id', 'assignments.target', 'assignments.due_at', 'classes.name as class_name', 'classes.time_zone'])
+		.select(['assignments.id', 'assignments.target', 'assignments.due_at', 'classes.name as class_name', 'classes.time_zone', 'classes.late_policy'])
 		.where('memberships.student_id', '=', studentId)
+		// an archived class's work leaves "Assigned to you"
+		.where('classes.archived_at', 'is', null)
 		.orderBy('assignments.due_at')
 		.execute();
 }

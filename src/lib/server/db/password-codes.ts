@@ -75,15 +75,16 @@ export async function lastReset(db: Kysely<Database>, userId: string) {
 	return db.selectFrom('users').select(['password_reset_at', 'password_reset_by']).where('id', '=', userId).executeTakeFirst();
 }
 
-/** Whether this teacher teaches a class this student belongs to. */
+/** Whether this teacher owns or co-teaches a class this student belongs to. */
 export async function teachesStudent(db: Kysely<Database>, teacherId: string, studentId: string): Promise<boolean> {
 	const row = await db
 		.selectFrom('memberships')
 		.innerJoin('classes', 'classes.id', 'memberships.class_id')
 		.innerJoin('users', 'users.id', 'memberships.student_id')
 		.select('memberships.student_id')
+		.leftJoin('class_teachers', (j) => j.onRef('class_teachers.class_id', '=', 'classes.id').on('class_teachers.teacher_id', '=', teacherId))
 		.where('memberships.student_id', '=', studentId)
-		.where('classes.teacher_id', '=', teacherId)
+		.where((eb) => eb.or([eb('classes.teacher_id', '=', teacherId), eb('class_teachers.teacher_id', '=', teacherId)]))
 		.where('users.role', '=', 'student')
 		.executeTakeFirst();
 	return row !== undefined;

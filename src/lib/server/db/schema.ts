@@ -60,6 +60,17 @@ export interface ClassTable {
 	/** which attempt the gradebook counts */
 	counting: 'first' | 'best' | 'latest';
 	created_at: string;
+	/** set at the end of term: read-only, out of the everyday lists, restorable */
+	archived_at: string | null;
+	/** `accept`: answers after the due date count and are marked late; `exclude`: they do not count */
+	late_policy: 'accept' | 'exclude';
+}
+
+/** Teachers who share a class with its owner (`classes.teacher_id`). */
+export interface ClassTeacherTable {
+	class_id: string;
+	teacher_id: string;
+	added_at: string;
 }
 
 export interface MembershipTable {
@@ -106,4 +117,5 @@ export interface Database {
 	answers: AnswerTable;
 	rate_limits: RateLimitTable;
 	password_codes: PasswordCodeTable;
+	class_teachers: ClassTeacherTable;
 }

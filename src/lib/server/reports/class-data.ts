@@ -18,7 +18,7 @@ import { assignedLessons, buildGradebook, type GradebookAnswer } from './gradebo
 
 export const classNotFound = () => error(404, { message: 'There is no class of yours at this address.' });
 
-/** Guard for every report: teachers only (403 for students), and only their own class (404). */
+/** Guard for every class page: teachers only (403 for students), and only a class they own or co-teach (404). */
 export async function teacherClass(locals: App.Locals, url: URL, classId: string) {
 	const teacher = requireTeacher(locals, url);
 	// an address that cannot be a class id names no class (and never reaches the database: PostgreSQL refuses NUL)
@@ -28,6 +28,12 @@ export async function teacherClass(locals: App.Locals, url: URL, classId: string
 	if (!cls) classNotFound();
 	return { db, teacher, cls: cls! };
 }
+
+/** For what only the class's owner may do: delete it, or change who co-teaches it. */
+export function requireOwner(cls: { role: 'owner' | 'co-teacher' }): void {
+	if (cls.role !== 'owner') error(403, { message: "Only the teacher who made this class can do that. Ask them, or use the class's other pages." });
+}
+
 
 /** Every lesson key of the course ("module/lesson"), in course order. */
 export const courseLessonKeys = (): string[] => modules.flatMap((m) => m.lessons.map((l) => `${m.slug}/${l.slug}`));

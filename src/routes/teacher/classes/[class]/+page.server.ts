@@ -4,6 +4,12 @@ import { assignmentSchema, countingSchema, isRecordId } from '$lib/schemas/class
 import { lessonsOfTarget, targetOptions, targetTitle } from '$lib/server/content/assignments';
 import {
 	addAssignment,
+	addCoTeacher,
+	classContents,
+	coTeachersOf,
+	deleteClass,
+	removeCoTeacher,
+	setArchived,
 	assignmentsOf,
 	disableJoinCode,
 	removeAssignment,
@@ -13,7 +19,10 @@ import {
 	updateAssignment,
 	updateClass
 } from '$lib/server/db/classes';
-import { teacherClass } from '$lib/server/reports/class-data';
+import { requireOwner, teacherClass } from '$lib/server/reports/class-data';
+import { findLoginByEmail } from '$lib/server/db/users';
+import { coTeacherSchema, deleteClassSchema, latePolicySchema } from '$lib/schemas/classes';
+import { redirect } from '@sveltejs/kit';
 import { formatCode } from '$lib/server/join-code';
 import { formatInZone, utcToZonedInput, zonedToUtc } from '$lib/time-zone';
 import { readForm } from '$lib/server/form-data';
@@ -26,11 +35,39 @@ const ownClass = async ({ locals, url, params }: RequestEvent | Parameters<PageS
 	return { db, teacher, klass: cls };
 };
 
+const ARCHIVED = 'This class is archived, so it is read-only. Restore it first to change it.';
+
+/**
+ * An archived class is read-only: what would change it is refused with words. The form is read
+ * first, so a body that is not a form (or too large) gets its own answer whatever the class's state.
+ */
+const liveClass = async (event: RequestEvent, { form = true } = {}) => {
+	const own = await ownClass(event);
+	const data = form ? await readForm(event.request) : new FormData();
+	return { ...own, data, refused: own.klass.archived_at ? fail(409, { error: ARCHIVED }) : null };
+};
+
 export const load: PageServerLoad = async (event) => {
 	const { db, klass } = await ownClass(event);
-	const [students, assignments] = await Promise.all([roster(db, klass.id), assignmentsOf(db, klass.id)]);
+	const [students, assignments, coTeachers, contents] = await Promise.all([
+		roster(db, klass.id),
+		assignmentsOf(db, klass.id),
+		coTeachersOf(db, klass.id),
+		classContents(db, klass.id)
+	]);
 	return {
-		klass: { id: klass.id, name: klass.name, section: klass.section, timeZone: klass.time_zone, counting: klass.counting },
+		klass: {
+			id: klass.id,
+			name: klass.name,
+			section: klass.section,
+			timeZone: klass.time_zone,
+			counting: klass.counting,
+			latePolicy: klass.late_policy,
+			archived: klass.archived_at ? formatInZone(klass.archived_at, klass.time_zone) : null
+		},
+		role: klass.role,
+		coTeachers: coTeachers.map((t) => ({ id: t.id, name: t.display_name, email: t.email ?? '' })),
+		contents,
 		code: klass.join_code ? formatCode(klass.join_code) : null,
 		joinUrl: klass.join_code ? `${event.url.origin}/signup?code=${klass.join_code}` : null,
 		students,
@@ -52,7 +89,8 @@ const idField = (data: FormData, name: string) => {
 
 export const actions: Actions = {
 	resetCode: async (event) => {
-		const { db, klass, teacher } = await ownClass(event);
+		const { refused, db, klass, teacher } = await liveClass(event, { form: false });
+		if (refused) return refused;
 		await resetJoinCode(db, teacher.id, klass.id);
 		return { done: 'A new join code is ready. The old one no longer works.' };
 	},
@@ -89,8 +127,9 @@ export const actions: Actions = {
 		};
 	},
 	assign: async (event) => {
-		const { db, klass } = await ownClass(event);
-		const raw = formValues(await readForm(event.request), ['target', 'due']);
+		const { refused, db, klass, data } = await liveClass(event);
+		if (refused) return refused;
+		const raw = formValues(data, ['target', 'due']);
 		const parsed = assignmentSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { assign: { values: raw, errors: fieldErrors(parsed.error) } });
 		if (!lessonsOfTarget(parsed.data.target).length) {
@@ -102,8 +141,8 @@ export const actions: Actions = {
 		return { done: `Assigned: ${targetTitle(parsed.data.target)}.` };
 	},
 	updateDue: async (event) => {
-		const { db, klass } = await ownClass(event);
-		const data = await readForm(event.request);
+		const { refused, db, klass, data } = await liveClass(event);
+		if (refused) return refused;
 		const id = idField(data, 'assignment');
 		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
 		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
@@ -117,12 +156,67 @@ export const actions: Actions = {
 		return { done: due ? 'Due date changed. Answers already given are kept.' : 'Due date removed.' };
 	},
 	removeAssignment: async (event) => {
-		const { db, klass } = await ownClass(event);
-		const id = idField(await readForm(event.request), 'assignment');
+		const { refused, db, klass, data } = await liveClass(event);
+		if (refused) return refused;
+		const id = idField(data, 'assignment');
 		const existing = (await assignmentsOf(db, klass.id)).find((a) => a.id === id);
 		if (!existing) return fail(404, { error: 'That assignment is not part of this class.' });
 		await removeAssignment(db, klass.id, existing.id);
 		return { done: `Removed: ${targetTitle(existing.target)}. The answers already given are kept.` };
+	},
+	latePolicy: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		const parsed = latePolicySchema.safeParse(formValues(await readForm(event.request), ['latePolicy']));
+		if (!parsed.success) return fail(400, { error: parsed.error.issues[0]!.message });
+		await updateClass(db, teacher.id, klass.id, { late_policy: parsed.data.latePolicy });
+		return {
+			done:
+				parsed.data.latePolicy === 'accept'
+					? 'Late answers now count, marked late in the gradebook.'
+					: 'Answers after the due date no longer count in the gradebook. They are kept, and count again if you change this back.'
+		};
+	},
+	addCoTeacher: async (event) => {
+		const { db, klass, teacher } = await ownClass(event);
+		requireOwner(klass);
+		const raw = formValues(await readForm(event.request), ['email']);
+		const parsed = coTeacherSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { coTeacher: { values: raw, errors: fieldErrors(parsed.error) } });
+		const other = await findLoginByEmail(db, parsed.data.email);
+		if (!other || other.role !== 'teacher') {
+			return fail(404, { coTeacher: { values: raw, errors: { email: 'No teacher account uses that email address. Ask them to sign up as a teacher first.' } } });
+		}
+		if (other.id === teacher.id) return fail(400, { coTeacher: { values: raw, errors: { email: 'That is you: you own this class already.' } } });
+		await addCoTeacher(db, klass.id, other.id);
+		return { done: `${other.display_name} now co-teaches ${klass.name}: they see and do everything here except delete the class or change its teachers.` };
+	},
+	removeCoTeacher: async (event) => {
+		const { db, klass } = await ownClass(event);
+		requireOwner(klass);
+		const id = idField(await readForm(event.request), 'teacher');
+		const co = (await coTeachersOf(db, klass.id)).find((t) => t.id === id);
+		if (!co) return fail(404, { error: 'That teacher does not co-teach this class.' });
+		await removeCoTeacher(db, klass.id, co.id);
+		return { done: `${co.display_name} no longer co-teaches ${klass.name}.` };
+	},
+	archive: async (event) => {
+		const { db, klass } = await ownClass(event);
+		await setArchived(db, klass.id, new Date());
+		return { done: `${klass.name} is archived: read-only, out of your students' "Assigned to you" and out of your main list. Its reports and exports still work, and you can restore it.` };
+	},
+	restore: async (event) => {
+		const { db, klass } = await ownClass(event);
+		await setArchived(db, klass.id, null);
+		return { done: `${klass.name} is restored: its assignments show on your students' dashboards again.` };
+	},
+	deleteClass: async (event) => {
+		const { db, klass } = await ownClass(event);
+		requireOwner(klass);
+		const raw = formValues(await readForm(event.request), ['confirm']);
+		const parsed = deleteClassSchema(klass.name).safeParse(raw);
+		if (!parsed.success) return fail(400, { deletion: { errors: fieldErrors(parsed.error) } });
+		await deleteClass(db, klass.id);
+		redirect(303, `/teacher?deleted=${encodeURIComponent(klass.name)}`);
 	},
 	counting: async (event) => {
 		const { db, klass, teacher } = await ownClass(event);

@@ -9,6 +9,7 @@ import { formatInZone } from '$lib/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_FILE = 100_000;
+const ARCHIVED = 'This class is archived, so nobody can be added. Restore it on the class page first.';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { cls } = await teacherClass(locals, url, params.class);
@@ -21,6 +22,7 @@ export const actions: Actions = {
 	preview: async ({ locals, url, params, request }) => {
 		const { db, cls } = await teacherClass(locals, url, params.class);
 		const data = await readForm(request);
+		if (cls.archived_at) return fail(409, { values: { names: '' }, errors: { names: ARCHIVED } });
 		const names = typeof data.get('names') === 'string' ? (data.get('names') as string) : '';
 		const file = data.get('file');
 		const fromFile = file instanceof File && file.size > 0;
@@ -34,6 +36,7 @@ export const actions: Actions = {
 	create: async ({ locals, url, params, request }) => {
 		const { db, cls, teacher } = await teacherClass(locals, url, params.class);
 		const data = await readForm(request);
+		if (cls.archived_at) return fail(409, { values: { names: '' }, errors: { names: ARCHIVED } });
 		const parsed = rosterAcceptSchema.safeParse(data.get('accept') ?? undefined);
 		if (!parsed.success) return fail(400, { values: { names: '' }, errors: { names: parsed.error.issues[0]!.message } });
 		const created = await createFromPreview(db, cls, teacher, parsed.data);
