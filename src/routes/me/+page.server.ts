@@ -32,7 +32,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				className: a.class_name,
 				due: a.due_at ? formatInZone(a.due_at, a.time_zone) : null,
 				state,
-				label: dueLabel[state]
+				label: dueLabel[state],
+				// the class's rule for answers after the due date, said where it matters
+				lateRule: a.due_at ? (a.late_policy === 'exclude' ? 'answers after the due date do not count' : 'late answers count, marked late') : null
 			};
 		})
 	);

@@ -47,12 +47,12 @@ export const toAttempt = (a: ClassAnswer): GradebookAnswer => ({
 	at: a.created_at
 });
 
-export async function loadGradebook(db: Kysely<Database>, cls: { id: string; counting: 'first' | 'best' | 'latest' }, now = new Date()) {
+export async function loadGradebook(db: Kysely<Database>, cls: { id: string; counting: 'first' | 'best' | 'latest'; late_policy: 'accept' | 'exclude' }, now = new Date()) {
 	const [members, assignments] = await Promise.all([roster(db, cls.id), assignmentsOf(db, cls.id)]);
 	const lessons = assignedLessons(assignments, lessonsOfTarget, courseLessonKeys());
 	const answers = members.length ? await answersOfClass(db, cls.id, lessons.map((l) => l.key)) : [];
 	const students = members.map((m) => ({ id: m.id, name: m.display_name, username: m.username }));
-	const rows = buildGradebook({ students, lessons, answers: answers.map(toAttempt), counting: cls.counting, now });
+	const rows = buildGradebook({ students, lessons, answers: answers.map(toAttempt), counting: cls.counting, now, latePolicy: cls.late_policy });
 	return { members, assignments, lessons, rows };
 }
 

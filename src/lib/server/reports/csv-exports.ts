@@ -20,11 +20,14 @@ export function fileSlug(text: string): string {
 
 const percent = (x: number | null) => (x === null ? null : Math.round(x * 100));
 
-export function gradebookCsv(lessons: readonly GradebookLesson[], rows: readonly GradebookRow[]): string {
+/** The class's rule for late answers, as the CSV states it in each late column's header. */
+const lateRuleWords = { accept: 'late answers count', exclude: 'late answers do not count' } as const;
+
+export function gradebookCsv(lessons: readonly GradebookLesson[], rows: readonly GradebookRow[], latePolicy: keyof typeof lateRuleWords = 'accept'): string {
 	const header = [
 		'Student',
 		'Username',
-		...lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`]),
+		...lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`, `${l.title}: answered late (${lateRuleWords[latePolicy]})`]),
 		'Total score %',
 		'Total answered',
 		'Lessons done'
@@ -32,7 +35,7 @@ export function gradebookCsv(lessons: readonly GradebookLesson[], rows: readonly
 	const body = rows.map((r) => [
 		r.student.name,
 		r.student.username,
-		...r.cells.flatMap((c) => [percent(c.score), `${c.answered} of ${c.total}`, dueLabel[c.state]]),
+		...r.cells.flatMap((c) => [percent(c.score), `${c.answered} of ${c.total}`, dueLabel[c.state], c.late]),
 		percent(r.total.score),
 		`${r.total.answered} of ${r.total.questions}`,
 		r.total.done

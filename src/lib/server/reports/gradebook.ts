@@ -9,6 +9,9 @@
  *   partial credit (a two-part question with only Part A right gives half), 0 when not answered.
  *   Null while the student has answered nothing in the lesson.
  * - A cell's state comes from `dueState` with the time of each question's first answer.
+ * - Late answers (after the lesson's due date) follow the class's rule: `accept` counts them and
+ *   marks them late; `exclude` keeps them but gives them no points, so the counted attempt is
+ *   chosen among the answers on time.
  * - A student's total: points over all questions of the assigned lessons.
  */
 import { dueState, type DueState } from '../progress/due';
@@ -47,6 +50,10 @@ export interface GradebookCell {
 	total: number;
 	state: DueState;
 	doneAt: string | null;
+	/** questions with an answer after the due date */
+	late: number;
+	/** of those, how many earn nothing because the class does not count late answers */
+	lateNotCounted: number;
 }
 
 export interface GradebookRow {
@@ -91,23 +98,32 @@ export function assignedLessons(
 	return [...byKey.values()].sort((a, b) => rank(a.key) - rank(b.key));
 }
 
+export type LatePolicy = 'accept' | 'exclude';
+
 /** One student's cell for one lesson, from their attempts at it (any order). */
-export function gradeCell(lesson: GradebookLesson, attempts: readonly GradebookAnswer[], counting: Counting, now: Date): GradebookCell {
+export function gradeCell(lesson: GradebookLesson, attempts: readonly GradebookAnswer[], counting: Counting, now: Date, latePolicy: LatePolicy = 'accept'): GradebookCell {
 	const byQuestion = new Map<string, GradebookAnswer[]>(lesson.questionIds.map((id) => [id, []]));
 	for (const a of attempts) if (a.lesson === lesson.key) byQuestion.get(a.questionId)?.push(a);
+	const isLate = (a: GradebookAnswer) => lesson.dueAt !== null && Date.parse(a.at) > Date.parse(lesson.dueAt);
 	let right = 0;
 	let points = 0;
+	let late = 0;
+	let lateNotCounted = 0;
 	const firstAt: string[] = [];
 	for (const list of byQuestion.values()) {
 		if (!list.length) continue;
-		const counted = countedAttempt(list, counting)!;
+		firstAt.push(countedAttempt(list, 'first')!.at);
+		if (list.some(isLate)) late++;
+		const eligible = latePolicy === 'exclude' ? list.filter((a) => !isLate(a)) : list;
+		const counted = countedAttempt(eligible, counting);
+		if (latePolicy === 'exclude' && list.some(isLate) && counted !== countedAttempt(list, counting)) lateNotCounted++;
+		if (!counted) continue;
 		if (counted.correct) right++;
 		points += counted.points;
-		firstAt.push(countedAttempt(list, 'first')!.at);
 	}
 	const total = lesson.questionIds.length;
 	const { state, doneAt } = dueState(firstAt, total, lesson.dueAt, now);
-	return { lesson: lesson.key, score: firstAt.length && total ? points / total : null, right, points, answered: firstAt.length, total, state, doneAt };
+	return { lesson: lesson.key, score: firstAt.length && total ? points / total : null, right, points, answered: firstAt.length, total, state, doneAt, late, lateNotCounted };
 }
 
 export function buildGradebook(input: {
@@ -116,6 +132,7 @@ export function buildGradebook(input: {
 	answers: readonly GradebookAnswer[];
 	counting: Counting;
 	now: Date;
+	latePolicy?: LatePolicy;
 }): GradebookRow[] {
 	const byStudent = new Map<string, GradebookAnswer[]>();
 	for (const a of input.answers) {
@@ -125,7 +142,7 @@ export function buildGradebook(input: {
 	}
 	return input.students.map((student) => {
 		const mine = byStudent.get(student.id) ?? [];
-		const cells = input.lessons.map((l) => gradeCell(l, mine, input.counting, input.now));
+		const cells = input.lessons.map((l) => gradeCell(l, mine, input.counting, input.now, input.latePolicy));
 		const right = cells.reduce((n, c) => n + c.right, 0);
 		const points = cells.reduce((n, c) => n + c.points, 0);
 		const answered = cells.reduce((n, c) => n + c.answered, 0);

@@ -89,6 +89,26 @@ describe('gradeCell', () => {
 		expect(gradeCell(a, half, 'latest', new Date('2026-03-11T00:00:00Z'))).toMatchObject({ state: 'overdue' });
 	});
 
+	it('late answers: counted and marked late, or (the class rule "exclude") kept but given no points', () => {
+		const after = new Date('2026-03-12T00:00:00Z');
+		const list = [
+			ans('s', 'm1/a', 'a1', false, '2026-03-08T10:00:00Z'),
+			// a better retry after the due date, and a first answer after it
+			ans('s', 'm1/a', 'a1', true, '2026-03-11T10:00:00Z'),
+			ans('s', 'm1/a', 'a2', true, '2026-03-11T11:00:00Z')
+		];
+		expect(gradeCell(a, list, 'latest', after, 'accept')).toMatchObject({ score: 1, right: 2, late: 2, lateNotCounted: 0, state: 'done-late' });
+		// only the on-time wrong answer to a1 counts; a2 has no on-time answer
+		expect(gradeCell(a, list, 'latest', after, 'exclude')).toMatchObject({ score: 0, right: 0, points: 0, answered: 2, late: 2, lateNotCounted: 2, state: 'done-late' });
+		// "first" picks the on-time answer anyway: the rule changes nothing for a1
+		expect(gradeCell(a, list, 'first', after, 'exclude')).toMatchObject({ score: 0, late: 2, lateNotCounted: 1 });
+		// no due date: nothing is late
+		const [open] = assignedLessons([{ target: 'm1/a', due_at: null }], resolve, order) as [GradebookLesson];
+		expect(gradeCell(open, list, 'latest', after, 'exclude')).toMatchObject({ score: 1, late: 0, lateNotCounted: 0 });
+		const rows = buildGradebook({ students: [{ id: 's', name: 'S', username: 's' }], lessons: [a], answers: list, counting: 'latest', now: after, latePolicy: 'exclude' });
+		expect(rows[0]!.total).toMatchObject({ score: 0, answered: 2 });
+	});
+
 	it('ignores answers to other lessons and to questions no longer in the lesson', () => {
 		const list = [ans('s', 'm1/b', 'a1', true, '2026-03-08T10:00:00Z'), ans('s', 'm1/a', 'old', true, '2026-03-08T10:00:00Z')];
 		expect(gradeCell(a, list, 'latest', now)).toMatchObject({ score: null, answered: 0 });

@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { db, cls } = await teacherClass(locals, url, params.class);
 	const { lessons, rows } = await loadGradebook(db, cls);
-	return csvResponse(gradebookCsv(lessons, sortRows(rows, DEFAULT_SORT, lessons)), cls.name, 'gradebook', cls.time_zone);
+	return csvResponse(gradebookCsv(lessons, sortRows(rows, DEFAULT_SORT, lessons), cls.late_policy), cls.name, 'gradebook', cls.time_zone);
 };

@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		klass: { id: cls.id, name: cls.name, section: cls.section, timeZone: cls.time_zone },
 		code: cls.join_code ? formatCode(cls.join_code) : null,
 		counting: countingSentence[cls.counting],
+		lateRule: cls.late_policy === 'exclude' ? 'Answers after the due date do not count: they are kept, and marked late.' : 'Answers after the due date count, and are marked late.',
 		sort,
 		sortedBy,
 		columns: { name: column('name'), total: column('total') },

@@ -67,7 +67,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				questionIds: [...known],
 				dueAt: null
 			};
-			const cell = gradeCell(gl, attempts, cls.counting, now);
+			const cell = gradeCell(gl, attempts, cls.counting, now, cls.late_policy);
 			return {
 				key,
 				slug: lesson.slug,
@@ -84,7 +84,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.filter((l) => l !== null);
 
 	const overview = assigned.map((l) => {
-		const cell = gradeCell(l, attempts, cls.counting, now);
+		const cell = gradeCell(l, attempts, cls.counting, now, cls.late_policy);
 		return {
 			slug: l.slug,
 			title: l.title,
