@@ -186,7 +186,7 @@ test('bad input is refused next to the field, and a stale preview creates nothin
 	expect(junk.text).toContain('Preview the roster again');
 	const taken = await postForm(`/teacher/classes/${classId}/roster?/create`, { accept: JSON.stringify([{ line: 1, name: 'Someone', username: 'li.w' }, { line: 2, name: 'Another', username: '../x' }]) }, { cookie });
 	expect(taken.status).toBe(409);
-	expect(taken.text).toContain('nothing was created');
+	expect(taken.text).toContain('Nothing was created');
 	expect((await getPage(`/teacher/classes/${classId}`, cookie)).text).toContain('Students (0)');
 	const none = await postForm(`/teacher/classes/${classId}/cards?/print`, {}, { cookie });
 	expect(none.status).toBe(400);

@@ -162,7 +162,10 @@ describe('a student with JavaScript', () => {
 		expect(jsonRes.status()).toBe(200);
 		expect(jsonRes.headers()['content-disposition']).toMatch(new RegExp(`^attachment; filename="back-channel-${s.username}-\\d{4}-\\d\\d-\\d\\d\\.json"$`));
 		const jsonText = await jsonRes.text();
-		expect(jsonText).not.toMatch(/password|argon2|idempotency/i);
+		// no hash of the password, of a one-time code or of the session, and no submission key (when
+		// a password was set with a code, and by whom, is the student's to see)
+		expect(jsonText).not.toMatch(/password_hash|code_hash|argon2|idempotency/i);
+		expect(jsonText).not.toContain(s.password);
 		const data = JSON.parse(jsonText) as {
 			user: { username: string; display_name: string };
 			sessions: unknown[];

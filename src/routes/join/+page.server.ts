@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues } from '$lib/schemas/account';
 import { joinSchema } from '$lib/schemas/classes';
-import { checkJoinLimit, joinClass } from '$lib/server/auth/join';
+import { checkJoinLimit, joinClass, refundJoin } from '$lib/server/auth/join';
 import { getDb } from '$lib/server/db';
 import { classesOfStudent } from '$lib/server/db/classes';
 import { requireStudent } from '$lib/server/guard';
@@ -24,6 +24,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await joinClass(user.id, parsed.data.code);
 		if (!result.ok) return fail(400, { values, errors: { code: result.message } });
+		await refundJoin(getClientAddress(), user.id);
 		return { joined: result.name };
 	}
 };

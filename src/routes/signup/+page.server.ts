@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/schemas/account';
 import { signUp } from '$lib/server/auth/accounts';
-import { checkJoinLimit } from '$lib/server/auth/join';
+import { checkJoinLimit, refundJoin } from '$lib/server/auth/join';
 import { startSession } from '$lib/server/auth/session-cookie';
 import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,6 +25,7 @@ export const actions: Actions = {
 		}
 		const result = await signUp(parsed.data, locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
+		if (parsed.data.code) await refundJoin(getClientAddress());
 		await startSession(cookies, url, result);
 		redirect(303, '/me?welcome=1');
 	}

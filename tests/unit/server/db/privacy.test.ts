@@ -23,7 +23,8 @@ import { engines } from './engines';
 /** Tables that never hold a student's data, and why. Any other table must be in EXPORT_SECTIONS. */
 const NOT_A_STUDENTS: Record<string, string> = {
 	classes: 'a teacher’s class; a student’s link to it is their membership',
-	assignments: 'what a teacher set for a class'
+	assignments: 'what a teacher set for a class',
+	class_teachers: 'which teachers share a class'
 };
 
 // distinctive, so that "contains" cannot match anything but this student's data

@@ -44,6 +44,7 @@ export const actions: Actions = {
 			return fail(409, {
 				values: { names: '' },
 				changed: true,
+				error: 'Nothing was created: since your preview, a username was taken or a row is no longer valid. Check the rows below and create again.',
 				preview: { rows: created.rows, ...summary(created.rows), fromFile: false }
 			});
 		}
