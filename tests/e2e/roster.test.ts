@@ -173,6 +173,11 @@ test('the preview and the cards fit 375 px', async () => {
 	expect(o.scrollWidth, o.wide.join(', ')).toBeLessThanOrEqual(o.clientWidth);
 	await axeClean(page);
 	await page.screenshot({ path: `${SHOTS}/cards-375.png`, fullPage: true });
+	// the page that picks whose cards to print
+	await page.goto(`${baseURL()}/teacher/classes/${classId}/cards`);
+	o = await overflow(page);
+	expect(o.scrollWidth, o.wide.join(', ')).toBeLessThanOrEqual(o.clientWidth);
+	await axeClean(page);
 });
 
 test('bad input is refused next to the field, and a stale preview creates nothing', async () => {

@@ -159,8 +159,8 @@ describe("the teacher's guide", () => {
 
 	test.each([1280, 375])('axe clean and fits at %i px, with screenshots', async (width) => {
 		const page = await teacherPage(width);
-		for (const view of ['', '?print=worksheet', '?print=key']) {
-			await page.goto(`${baseURL()}${GUIDE}${view}`);
+		for (const path of [GUIDE, `${GUIDE}?print=worksheet`, `${GUIDE}?print=key`, `/teacher/lessons/${richest.module.slug}`]) {
+			await page.goto(`${baseURL()}${path}`);
 			const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
 			expect(results.violations, describeViolations(results)).toEqual([]);
 			const o = await overflow(page);
