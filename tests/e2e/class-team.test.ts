@@ -6,17 +6,14 @@
  * student's dashboard, stops joining and assigning, keeps the reports, and restoring brings it
  * back. Deleting asks for the class's name, removes the class and never the student's answers.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
 import {
-	addCookies,
 	answerByPost,
 	baseURL,
 	content,
 	createClassByPost,
-	describeViolations,
 	fold,
 	getPage,
 	joinCodeIn,
@@ -27,27 +24,21 @@ import {
 	signUpTeacherByPost,
 	signUpWithCode
 } from './content';
+import { expectAxeClean, pageMaker } from './pages';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const M = content().modules[0]!;
 const L = M.lessons[0]!;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = pageMaker(() => browser);
+const newPage = pages.open;
 
 beforeAll(async () => {
 	browser = await launch();
 });
 afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
+	await pages.closeAll();
 	await browser?.close();
 });
-
-async function newPage(javaScriptEnabled: boolean, cookie: string, width = 1280): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
-	contexts.push(context);
-	await addCookies(context, cookie);
-	return context.newPage();
-}
 
 /** A class with its owner, a student who joined and answered, and the first module assigned. */
 async function world(tag: string) {
@@ -102,8 +93,7 @@ describe.each([true, false])('with JavaScript %s', (js) => {
 		}
 		if (js) {
 			await page.goto(`${baseURL()}${classPath(w.classId)}`);
-			const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-			expect(results.violations, describeViolations(results)).toEqual([]);
+			await expectAxeClean(page);
 		}
 		// what only the owner may do
 		const del = await postForm(`${classPath(w.classId)}?/deleteClass`, { confirm: w.name }, { cookie: coCookie });
@@ -177,6 +167,5 @@ test('the class page with teachers and the end of term fits 375 px', async () =>
 	await page.goto(`${baseURL()}${classPath(w.classId)}`);
 	const o = await overflow(page);
 	expect(o.scrollWidth, o.wide.join(', ')).toBeLessThanOrEqual(o.clientWidth);
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	expect(results.violations, describeViolations(results)).toEqual([]);
+	await expectAxeClean(page);
 });

@@ -6,17 +6,13 @@
  * fit 375 px; a teacher cannot get a code for a student outside their classes; wrong codes are
  * refused with words, then limited (429, with the time to wait) on a server of its own.
  */
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { ChildProcess } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
 import {
-	addCookies,
 	baseURL,
 	createClassByPost,
-	describeViolations,
 	fold,
 	getPage,
 	joinCodeIn,
@@ -30,27 +26,19 @@ import {
 } from './content';
 import { startServer } from './global-setup';
 import { RESET_LIMITS } from '../../src/lib/server/auth/password-reset';
+import { expectAxeClean as axeClean, pageMaker, SHOTS } from './pages';
 
-const SHOTS = 'test-results/screenshots';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = pageMaker(() => browser);
+const newPage = pages.open;
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
 	browser = await launch();
 });
 afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
+	await pages.closeAll();
 	await browser?.close();
 });
-
-async function newPage(javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
-	contexts.push(context);
-	if (cookie) await addCookies(context, cookie);
-	return context.newPage();
-}
 
 /** A teacher with a class, and a student in it (signed up with the class code). */
 async function classWithStudent(tag: string) {
@@ -61,11 +49,6 @@ async function classWithStudent(tag: string) {
 	const student = newStudent(tag);
 	const studentCookie = await signUpWithCode(student, code);
 	return { teacher, teacherCookie, classId, student, studentCookie };
-}
-
-async function axeClean(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	expect(results.violations, describeViolations(results)).toEqual([]);
 }
 
 describe.each([true, false])('a forgotten password, JavaScript %s', (js) => {

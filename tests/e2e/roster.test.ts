@@ -7,42 +7,27 @@
  * new code, and the old one stops working. Screenshots of the preview and the cards at 1280 and
  * 375 px, and axe on both.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { addCookies, baseURL, createClassByPost, describeViolations, fold, getPage, newTeacher, overflow, postForm, signUpTeacherByPost } from './content';
+import { baseURL, createClassByPost, fold, getPage, newTeacher, overflow, postForm, signUpTeacherByPost } from './content';
+import { expectAxeClean as axeClean, pageMaker, printedText as printed, SHOTS } from './pages';
 
-const SHOTS = 'test-results/screenshots';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const work = mkdtempSync(join(tmpdir(), 'bc-roster-'));
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = pageMaker(() => browser);
+const newPage = pages.open;
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
 	browser = await launch();
 });
 afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
+	await pages.closeAll();
 	await browser?.close();
 });
-
-async function newPage(javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
-	contexts.push(context);
-	if (cookie) await addCookies(context, cookie);
-	return context.newPage();
-}
-
-async function axeClean(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	expect(results.violations, describeViolations(results)).toEqual([]);
-}
 
 interface Card {
 	username: string;
@@ -60,12 +45,6 @@ async function cardsIn(page: Page): Promise<Card[]> {
 	);
 }
 
-/** The page printed to PDF by chromium, as text (pdftotext, Debian's poppler-utils). */
-async function printedText(page: Page, name: string): Promise<string> {
-	const pdf = join(work, `${name}.pdf`);
-	await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-	return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-}
 
 describe.each([true, false])('roster import and login cards, JavaScript %s', (js) => {
 	test('preview with line numbers, create 3 of 5, print cards to PDF, a student starts with a card', async () => {
@@ -121,15 +100,15 @@ describe.each([true, false])('roster import and login cards, JavaScript %s', (js
 			await axeClean(page);
 			await page.screenshot({ path: `${SHOTS}/cards-1280.png`, fullPage: true });
 		}
-		const printed = await printedText(page, `cards-${id}`);
+		const paper = await printed(page, join(work, `cards-${id}.pdf`), true);
 		for (const c of cards) {
-			expect(printed).toContain(c.username);
-			expect(printed).toContain(c.code);
+			expect(paper).toContain(c.username);
+			expect(paper).toContain(c.code);
 		}
-		expect(printed).toContain(`Roster class ${id}`);
+		expect(paper).toContain(`Roster class ${id}`);
 		// the page around the cards stays off the paper
-		expect(printed).not.toContain('Print the cards');
-		expect(printed).not.toContain('Your classes');
+		expect(paper).not.toContain('Print the cards');
+		expect(paper).not.toContain('Your classes');
 
 		// a student starts from the card's address, and is signed in with the password chosen
 		const student = await newPage(js);

@@ -6,45 +6,37 @@
  * (only) a link to the guide. Screenshots of the guide at 1280 and 375 px and of a worksheet page.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
+import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LessonQuestion } from '../../src/lib/content/load';
 import { launch } from './browser';
-import { addCookies, allLessons, baseURL, citedText, describeViolations, fold, getPage, newStudent, newTeacher, overflow, rightAnswer, signUpByPost, signUpTeacherByPost } from './content';
+import { allLessons, baseURL, citedText, fold, getPage, newStudent, newTeacher, overflow, rightAnswer, signUpByPost, signUpTeacherByPost } from './content';
+import { expectAxeClean, pageMaker, printedText, SHOTS } from './pages';
 
-const SHOTS = 'test-results/screenshots';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const work = mkdtempSync(join(tmpdir(), 'bc-guide-'));
 let browser: Browser;
 let teacherCookie = '';
 let studentCookie = '';
-const contexts: BrowserContext[] = [];
+const pages = pageMaker(() => browser);
 
 // the lesson with the most kinds of question: the worksheet must lay out each kind
 const richest = [...allLessons()].sort((a, b) => new Set(b.lesson.questions.map((q) => q.type)).size - new Set(a.lesson.questions.map((q) => q.type)).size)[0]!;
 const GUIDE = `/teacher/lessons/${richest.module.slug}/${richest.lesson.slug}`;
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
 	browser = await launch();
 	teacherCookie = await signUpTeacherByPost(newTeacher('guide'));
 	studentCookie = await signUpByPost(newStudent('guide'));
 });
 afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
+	await pages.closeAll();
 	await browser?.close();
 });
 
-async function teacherPage(width = 1280): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width, height: 900 } });
-	contexts.push(context);
-	await addCookies(context, teacherCookie);
-	return context.newPage();
-}
+const teacherPage = (width = 1280): Promise<Page> => pages.open(true, teacherCookie, width);
 
 /** HTML as text, the way a reader sees it: tags dropped, entities decoded, spaces folded. */
 const textOf = (html: string) =>
@@ -83,10 +75,10 @@ function keyWords(q: LessonQuestion): string[] {
 /** The page printed to PDF by chromium, as text (pdftotext); also the first page as a PNG. */
 async function printed(page: Page, name: string): Promise<string> {
 	const pdf = join(work, `${name}.pdf`);
-	await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+	const text = await printedText(page, pdf);
 	execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, name)]);
 	renameSync(join(work, `${name}.png`), `${SHOTS}/${name}-pdf-page1.png`);
-	return fold(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+	return fold(text);
 }
 
 describe("the teacher's guide", () => {
@@ -161,8 +153,7 @@ describe("the teacher's guide", () => {
 		const page = await teacherPage(width);
 		for (const path of [GUIDE, `${GUIDE}?print=worksheet`, `${GUIDE}?print=key`, `/teacher/lessons/${richest.module.slug}`]) {
 			await page.goto(`${baseURL()}${path}`);
-			const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-			expect(results.violations, describeViolations(results)).toEqual([]);
+			await expectAxeClean(page);
 			const o = await overflow(page);
 			expect(o.scrollWidth, o.wide.join(', ')).toBeLessThanOrEqual(o.clientWidth);
 		}
