@@ -6,9 +6,7 @@
  * student's dashboard, stops joining and assigning, keeps the reports, and restoring brings it
  * back. Deleting asks for the class's name, removes the class and never the student's answers.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from './browser';
+import { describe, expect, test } from 'vitest';
 import {
 	answerByPost,
 	baseURL,
@@ -24,21 +22,11 @@ import {
 	signUpTeacherByPost,
 	signUpWithCode
 } from './content';
-import { expectAxeClean, pageMaker } from './pages';
+import { expectAxeClean, usePages } from './pages';
 
 const M = content().modules[0]!;
 const L = M.lessons[0]!;
-let browser: Browser;
-const pages = pageMaker(() => browser);
-const newPage = pages.open;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await pages.closeAll();
-	await browser?.close();
-});
+const newPage = usePages();
 
 /** A class with its owner, a student who joined and answered, and the first module assigned. */
 async function world(tag: string) {

@@ -3,24 +3,33 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launch } from './browser';
 import { addCookies, describeViolations } from './content';
 
 export const SHOTS = 'test-results/screenshots';
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Opens pages in fresh contexts (closed by `closeAll`), signed in with `cookie` when given. */
-export function pageMaker(browser: () => Browser) {
+/**
+ * For a test file: launches chromium before its tests and closes it, with every context opened,
+ * after them. `openPage` opens a page in a fresh context, signed in with `cookie` when given.
+ */
+export function usePages() {
+	let browser: Browser | undefined;
 	const contexts: BrowserContext[] = [];
-	mkdirSync(SHOTS, { recursive: true });
-	return {
-		async open(javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> {
-			const context = await browser().newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
-			contexts.push(context);
-			if (cookie) await addCookies(context, cookie);
-			return context.newPage();
-		},
-		closeAll: () => Promise.all(contexts.map((c) => c.close()))
+	beforeAll(async () => {
+		mkdirSync(SHOTS, { recursive: true });
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await Promise.all(contexts.map((c) => c.close()));
+		await browser?.close();
+	});
+	return async function openPage(javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> {
+		const context = await browser!.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
+		contexts.push(context);
+		if (cookie) await addCookies(context, cookie);
+		return context.newPage();
 	};
 }
 

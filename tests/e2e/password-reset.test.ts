@@ -7,9 +7,7 @@
  * refused with words, then limited (429, with the time to wait) on a server of its own.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from './browser';
+import { afterAll, describe, expect, test } from 'vitest';
 import {
 	baseURL,
 	createClassByPost,
@@ -26,19 +24,9 @@ import {
 } from './content';
 import { startServer } from './global-setup';
 import { RESET_LIMITS } from '../../src/lib/server/auth/password-reset';
-import { expectAxeClean as axeClean, pageMaker, SHOTS } from './pages';
+import { expectAxeClean as axeClean, usePages, SHOTS } from './pages';
 
-let browser: Browser;
-const pages = pageMaker(() => browser);
-const newPage = pages.open;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await pages.closeAll();
-	await browser?.close();
-});
+const newPage = usePages();
 
 /** A teacher with a class, and a student in it (signed up with the class code). */
 async function classWithStudent(tag: string) {

@@ -10,24 +10,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { baseURL, createClassByPost, fold, getPage, newTeacher, overflow, postForm, signUpTeacherByPost } from './content';
-import { expectAxeClean as axeClean, pageMaker, printedText as printed, SHOTS } from './pages';
+import { expectAxeClean as axeClean, usePages, printedText as printed, SHOTS } from './pages';
 
 const work = mkdtempSync(join(tmpdir(), 'bc-roster-'));
-let browser: Browser;
-const pages = pageMaker(() => browser);
-const newPage = pages.open;
-
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await pages.closeAll();
-	await browser?.close();
-});
+const newPage = usePages();
 
 interface Card {
 	username: string;

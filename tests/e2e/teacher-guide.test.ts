@@ -9,34 +9,26 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { LessonQuestion } from '../../src/lib/content/load';
-import { launch } from './browser';
 import { allLessons, baseURL, citedText, fold, getPage, newStudent, newTeacher, overflow, rightAnswer, signUpByPost, signUpTeacherByPost } from './content';
-import { expectAxeClean, pageMaker, printedText, SHOTS } from './pages';
+import { expectAxeClean, printedText, SHOTS, usePages } from './pages';
 
 const work = mkdtempSync(join(tmpdir(), 'bc-guide-'));
-let browser: Browser;
+const openPage = usePages();
 let teacherCookie = '';
 let studentCookie = '';
-const pages = pageMaker(() => browser);
 
 // the lesson with the most kinds of question: the worksheet must lay out each kind
 const richest = [...allLessons()].sort((a, b) => new Set(b.lesson.questions.map((q) => q.type)).size - new Set(a.lesson.questions.map((q) => q.type)).size)[0]!;
 const GUIDE = `/teacher/lessons/${richest.module.slug}/${richest.lesson.slug}`;
 
 beforeAll(async () => {
-	browser = await launch();
 	teacherCookie = await signUpTeacherByPost(newTeacher('guide'));
 	studentCookie = await signUpByPost(newStudent('guide'));
 });
-afterAll(async () => {
-	await pages.closeAll();
-	await browser?.close();
-});
-
-const teacherPage = (width = 1280): Promise<Page> => pages.open(true, teacherCookie, width);
+const teacherPage = (width = 1280): Promise<Page> => openPage(true, teacherCookie, width);
 
 /** HTML as text, the way a reader sees it: tags dropped, entities decoded, spaces folded. */
 const textOf = (html: string) =>

@@ -9,6 +9,7 @@ import { keyTexts } from '../reports/class-data';
 import { findSource, lessonHtml, publicQuestion } from './index';
 import { citedPassage } from './passages';
 
+/** What each skill is called, in a teacher's words (the guide and the lesson results page). */
 export const skillNames = { recall: 'Recall', inference: 'Inference', compare: 'Compare', evaluate: 'Evaluate' } as const;
 
 export const typeNames = {

@@ -94,6 +94,20 @@ export async function classOfTeacher(db: Kysely<Database>, teacherId: string, cl
 	return row && { ...row, role: row.teacher_id === teacherId ? 'owner' : 'co-teacher' };
 }
 
+/** Whether this teacher owns or co-teaches a class this student belongs to. */
+export async function teachesStudent(db: Kysely<Database>, teacherId: string, studentId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('memberships')
+		.innerJoin('classes', 'classes.id', 'memberships.class_id')
+		.innerJoin('users', 'users.id', 'memberships.student_id')
+		.select('memberships.student_id')
+		.where('memberships.student_id', '=', studentId)
+		.where('users.role', '=', 'student')
+		.where(teaches(teacherId))
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function coTeachersOf(db: Kysely<Database>, classId: string) {
 	return db
 		.selectFrom('class_teachers')

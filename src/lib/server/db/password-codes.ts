@@ -12,27 +12,29 @@ export interface NewCode {
 	ttlMs: number;
 }
 
+/** The row a new code is stored as (also by roster imports, inside their own transaction). */
+export function codeRow(c: NewCode): PasswordCodeTable {
+	return {
+		id: crypto.randomUUID(),
+		user_id: c.userId,
+		code_hash: c.codeHash,
+		purpose: c.purpose,
+		created_by: c.createdBy,
+		created_by_name: c.createdByName,
+		created_at: c.now.toISOString(),
+		expires_at: new Date(c.now.getTime() + c.ttlMs).toISOString(),
+		used_at: null
+	};
+}
+
 /** A new code replaces any unused one of the same account: only the latest card or slip works. */
 export async function storeCode(db: Kysely<Database>, c: NewCode): Promise<{ expiresAt: Date }> {
-	const expiresAt = new Date(c.now.getTime() + c.ttlMs);
+	const row = codeRow(c);
 	await db.transaction().execute(async (tx) => {
 		await tx.deleteFrom('password_codes').where('user_id', '=', c.userId).where('used_at', 'is', null).execute();
-		await tx
-			.insertInto('password_codes')
-			.values({
-				id: crypto.randomUUID(),
-				user_id: c.userId,
-				code_hash: c.codeHash,
-				purpose: c.purpose,
-				created_by: c.createdBy,
-				created_by_name: c.createdByName,
-				created_at: c.now.toISOString(),
-				expires_at: expiresAt.toISOString(),
-				used_at: null
-			})
-			.execute();
+		await tx.insertInto('password_codes').values(row).execute();
 	});
-	return { expiresAt };
+	return { expiresAt: new Date(row.expires_at) };
 }
 
 export async function usableCodes(db: Kysely<Database>, userId: string, now: Date) {
@@ -73,19 +75,4 @@ export async function redeemCode(
 
 export async function lastReset(db: Kysely<Database>, userId: string) {
 	return db.selectFrom('users').select(['password_reset_at', 'password_reset_by']).where('id', '=', userId).executeTakeFirst();
-}
-
-/** Whether this teacher owns or co-teaches a class this student belongs to. */
-export async function teachesStudent(db: Kysely<Database>, teacherId: string, studentId: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('memberships')
-		.innerJoin('classes', 'classes.id', 'memberships.class_id')
-		.innerJoin('users', 'users.id', 'memberships.student_id')
-		.select('memberships.student_id')
-		.leftJoin('class_teachers', (j) => j.onRef('class_teachers.class_id', '=', 'classes.id').on('class_teachers.teacher_id', '=', teacherId))
-		.where('memberships.student_id', '=', studentId)
-		.where((eb) => eb.or([eb('classes.teacher_id', '=', teacherId), eb('class_teachers.teacher_id', '=', teacherId)]))
-		.where('users.role', '=', 'student')
-		.executeTakeFirst();
-	return row !== undefined;
 }

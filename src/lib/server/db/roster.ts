@@ -1,5 +1,6 @@
 /** Roster imports: the usernames a preview must avoid, and creating the accounts all at once. */
 import type { Kysely } from 'kysely';
+import { codeRow } from './password-codes';
 import type { Database } from './schema';
 
 /** Usernames in use that a generated one from `bases` (or one of `exact`) could collide with. */
@@ -35,7 +36,6 @@ export async function createRosterAccounts(
 	r: { classId: string; accounts: RosterAccount[]; by: { id: string; name: string }; timeZone: string; now: Date; ttlMs: number }
 ): Promise<{ id: string; username: string }[]> {
 	const at = r.now.toISOString();
-	const expires = new Date(r.now.getTime() + r.ttlMs).toISOString();
 	return db.transaction().execute(async (tx) => {
 		const made: { id: string; username: string }[] = [];
 		for (const a of r.accounts) {
@@ -59,10 +59,8 @@ export async function createRosterAccounts(
 				.executeTakeFirst();
 			if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new RosterConflict(a.username);
 			await tx.insertInto('memberships').values({ class_id: r.classId, student_id: id, joined_at: at }).execute();
-			await tx
-				.insertInto('password_codes')
-				.values({ id: crypto.randomUUID(), user_id: id, code_hash: a.codeHash, purpose: 'setup', created_by: r.by.id, created_by_name: r.by.name, created_at: at, expires_at: expires, used_at: null })
-				.execute();
+			const code = { userId: id, codeHash: a.codeHash, purpose: 'setup' as const, createdBy: r.by.id, createdByName: r.by.name, now: r.now, ttlMs: r.ttlMs };
+			await tx.insertInto('password_codes').values(codeRow(code)).execute();
 			made.push({ id, username: a.username });
 		}
 		return made;

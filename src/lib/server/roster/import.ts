@@ -8,7 +8,7 @@ import { createRosterAccounts, RosterConflict, takenUsernames } from '../db/rost
 import type { Database } from '../db/schema';
 import type { User } from '../db/users';
 import { parseRoster, type RosterRow } from './parse';
-import { planRoster, usernameBase, type PlannedRow } from './plan';
+import { foldName, planRoster, usernameBase, type PlannedRow } from './plan';
 
 export type Preview = { ok: true; rows: PlannedRow[] } | { ok: false; message: string };
 
@@ -16,7 +16,7 @@ async function plan(db: Kysely<Database>, classId: string, rows: RosterRow[]): P
 	const bases = [...new Set(rows.filter((r) => !r.username).map((r) => usernameBase(r.name)))];
 	const exact = rows.map((r) => r.username.trim().toLowerCase()).filter(Boolean);
 	const [taken, members] = await Promise.all([takenUsernames(db, bases, exact), roster(db, classId)]);
-	const names = new Map(members.map((m) => [m.display_name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase(), m.username ?? '']));
+	const names = new Map(members.map((m) => [foldName(m.display_name), m.username ?? '']));
 	return planRoster(rows, taken, names);
 }
 
@@ -32,7 +32,7 @@ export interface CardEntry {
 	code: string;
 }
 
-export type Created = { ok: true; cards: CardEntry[] } | { ok: false; rows: PlannedRow[] };
+export type Created = { ok: true; cards: CardEntry[]; expiresAt: Date } | { ok: false; rows: PlannedRow[] };
 
 /**
  * Creates the accounts the teacher saw in the preview. They are checked again first: if a
@@ -48,11 +48,12 @@ export async function createFromPreview(
 	if (rows.some((r) => !r.ok)) return { ok: false, rows };
 	const codes = rows.map(() => newCode());
 	const accounts = await Promise.all(rows.map(async (r, i) => ({ name: r.name, username: r.username, codeHash: await hashPassword(codes[i]!) })));
+	const now = new Date();
 	try {
-		await createRosterAccounts(db, { classId: klass.id, accounts, by: { id: teacher.id, name: teacher.display_name }, timeZone: klass.time_zone, now: new Date(), ttlMs: CODE_TTL_MS });
+		await createRosterAccounts(db, { classId: klass.id, accounts, by: { id: teacher.id, name: teacher.display_name }, timeZone: klass.time_zone, now, ttlMs: CODE_TTL_MS });
 	} catch (e) {
 		if (e instanceof RosterConflict) return { ok: false, rows: await plan(db, klass.id, accepted) };
 		throw e;
 	}
-	return { ok: true, cards: rows.map((r, i) => ({ name: r.name, username: r.username, code: formatCode(codes[i]!) })) };
+	return { ok: true, cards: rows.map((r, i) => ({ name: r.name, username: r.username, code: formatCode(codes[i]!) })), expiresAt: new Date(now.getTime() + CODE_TTL_MS) };
 }

@@ -22,7 +22,8 @@ export function usernameBase(name: string): string {
 	return base.slice(0, 26);
 }
 
-const foldName = (n: string) => n.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+/** Names compared as a teacher reads them: case, width and runs of spaces do not matter. */
+export const foldName = (n: string) => n.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * `taken`: usernames that exist already (any account); `members`: names of the class's students,

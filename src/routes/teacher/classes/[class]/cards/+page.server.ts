@@ -26,15 +26,16 @@ export const actions: Actions = {
 		const members = new Map((await roster(db, cls.id)).map((s) => [s.id, s]));
 		const chosen = [...new Set(picked.data)].map((id) => members.get(id));
 		if (chosen.some((s) => !s)) return fail(404, { error: 'One of those students is not in this class. Reload the page and try again.' });
+		const now = new Date();
 		const entries = [];
 		for (const s of chosen) {
-			const { code } = await issueCode(db, s!.id, 'setup', { id: teacher.id, name: teacher.display_name });
+			const { code } = await issueCode(db, s!.id, 'setup', { id: teacher.id, name: teacher.display_name }, now);
 			entries.push({ name: s!.display_name, username: s!.username ?? '', code });
 		}
 		return {
 			cards: loginCards(url.origin, entries),
 			site: url.host,
-			expires: formatInZone(new Date(Date.now() + CODE_TTL_MS).toISOString(), cls.time_zone)
+			expires: formatInZone(new Date(now.getTime() + CODE_TTL_MS).toISOString(), cls.time_zone)
 		};
 	}
 };

@@ -4,7 +4,6 @@ import { teacherClass } from '$lib/server/reports/class-data';
 import { readForm } from '$lib/server/form-data';
 import { loginCards } from '$lib/server/roster/cards';
 import { createFromPreview, previewRoster } from '$lib/server/roster/import';
-import { CODE_TTL_MS } from '$lib/server/auth/password-reset';
 import { formatInZone } from '$lib/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,7 +51,7 @@ export const actions: Actions = {
 			created: {
 				cards: loginCards(url.origin, created.cards),
 				site: url.host,
-				expires: formatInZone(new Date(Date.now() + CODE_TTL_MS).toISOString(), cls.time_zone)
+				expires: formatInZone(created.expiresAt.toISOString(), cls.time_zone)
 			}
 		};
 	}

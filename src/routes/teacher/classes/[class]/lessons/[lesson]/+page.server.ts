@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { findLessonBySlug, findModule, publicQuestion } from '$lib/server/content';
+import { skillNames } from '$lib/server/content/guide';
 import { lessonsOfTarget } from '$lib/server/content/assignments';
 import { assignmentsOf, roster } from '$lib/server/db/classes';
 import { answersOfClass } from '$lib/server/db/gradebook';
@@ -11,8 +12,6 @@ import { analyseItems, answerDistribution, choiceDistribution, countedAttempt, c
 import { formatInZone } from '$lib/time-zone';
 import type { PageServerLoad } from './$types';
 
-/** What each skill asks of a student, in a teacher's words. */
-const skillNames = { recall: 'Recall', inference: 'Inference', compare: 'Compare', evaluate: 'Evaluate' } as const;
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db, cls } = await teacherClass(locals, url, params.class);
