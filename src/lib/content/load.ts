@@ -396,6 +396,13 @@ function loadLesson(
 		});
 		const where = { file: f.path, question: q.id, line: yaml.lineOf(['questions', qi]) };
 		if (!('proving' in q)) return { ...q, cite } as LessonQuestion;
+		if (q.type === 'written') {
+			// each proving sentence is found in its own article, among those the student picks from
+			const proving = q.proving.flatMap((p, pi) =>
+				resolveProving({ source: p.source, proving: [p.quote] }, cite, { ...where, lineOf: () => yaml.lineOf(['questions', qi, 'proving', pi, 'quote']) }, sourceById, problems).map((r) => ({ ...r, source: p.source }))
+			);
+			return { ...q, cite, proving } as LessonQuestion;
+		}
 		const proving = resolveProving(q, cite, { ...where, lineOf: (pi) => yaml.lineOf(['questions', qi, 'proving', pi]) }, sourceById, problems);
 		return { ...q, cite, proving } as LessonQuestion;
 	});

@@ -11,6 +11,8 @@ import { skills, type Skill } from '../questions/common';
 export const MIN_NOT_RECALL_PER_LESSON = 4;
 export const MIN_NOT_RECALL_SHARE = 0.5;
 export const MIN_TWO_PART_PER_LESSON = 1;
+/** a claim argued from evidence, scored by the teacher */
+export const MIN_WRITTEN_PER_MODULE = 1;
 /** prompts at least this similar (1 − edit distance / length, case and spacing folded) are the same question */
 export const SAME_PROMPT = 0.85;
 export const MAX_QUESTION_GRADE = 11;
@@ -47,6 +49,7 @@ export function questionText(q: LessonQuestion): string {
 	if ('items' in q) parts.push(...q.items.map((i) => i.text));
 	if ('pairs' in q) parts.push(...q.pairs.flatMap((p) => [p.left, p.right]));
 	if ('partB' in q && q.partB) parts.push(q.partB);
+	if ('rubric' in q) parts.push(q.model, ...q.rubric.flatMap((c) => [c.name, ...c.levels.map((l) => l.text)]));
 	return proseOf(parts.join('\n'));
 }
 
@@ -105,6 +108,11 @@ export function teachingChecks(content: Content): {
 		}
 		return { path: lesson.path, skills: counts, twoPart, questions };
 	});
+	for (const m of content.modules) {
+		if (!m.lessons.some((l) => l.questions.some((q) => q.type === 'written'))) {
+			problems.push({ file: m.lessons[0]?.path ?? m.slug, message: `questions: module "${m.slug}" has no written question; every module has at least ${MIN_WRITTEN_PER_MODULE}` });
+		}
+	}
 	const course = countSkills(lessons.flatMap((l) => l.questions));
 	const total = lessons.reduce((n, l) => n + l.questions.length, 0);
 	if (total && notRecall(course) / total < MIN_NOT_RECALL_SHARE) {

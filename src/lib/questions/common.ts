@@ -78,6 +78,8 @@ export const provingSchema = z
 
 /** A proving quote once the loader has found it in the shown article. */
 export interface ResolvedProof {
+	/** the article it is in, where a question shows more than one */
+	source?: string;
 	quote: string;
 	sentenceIds: number[];
 }

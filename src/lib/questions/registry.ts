@@ -22,6 +22,8 @@ import { score as scoreTrueFalse } from './true-false/score';
 import * as twoPart from './two-part/schema';
 import { part } from './two-part/parts';
 import { score as scoreTwoPart } from './two-part/score';
+import * as written from './written/schema';
+import { score as scoreWritten } from './written/score';
 
 interface TypeDef<Q, P, A, K> {
 	answerSchema: z.ZodType<A>;
@@ -117,7 +119,19 @@ const types = {
 			...(part(shown, 'b') ?? []).map((id) => `Part B: ${sentenceText(pub, id)}`)
 		],
 		reshuffle: shuffleChoices
-	} satisfies TypeDef<twoPart.TwoPartQuestion, twoPart.TwoPartPublic, twoPart.TwoPartAnswer, twoPart.TwoPartKey>
+	} satisfies TypeDef<twoPart.TwoPartQuestion, twoPart.TwoPartPublic, twoPart.TwoPartAnswer, twoPart.TwoPartKey>,
+	written: {
+		...written,
+		score: scoreWritten,
+		shown: (v) => (Array.isArray(v) ? v : v.evidence),
+		texts: (pub, shown) =>
+			shown.map((ref) => {
+				const [source, id] = ref.split(':') as [string, string];
+				const article = pub.articles.find((a) => a.source.id === source);
+				return article ? `${source} ${sentenceText(article, id)}` : ref;
+			}),
+		reshuffle: keepOrder
+	} satisfies TypeDef<written.WrittenQuestion, written.WrittenPublic, written.WrittenAnswer, written.WrittenKey>
 };
 
 export type QuestionType = keyof typeof types;
@@ -135,7 +149,8 @@ export const questionSchema = z.discriminatedUnion(
 		ordering.questionSchema,
 		matching.questionSchema,
 		findEvidence.questionSchema,
-		twoPart.questionSchema
+		twoPart.questionSchema,
+		written.questionSchema
 	],
 	{ error: `type must be one of: ${Object.keys(types).join(', ')}` }
 );
@@ -152,7 +167,10 @@ export type PublicQuestion =
 	| ordering.OrderingPublic
 	| matching.MatchingPublic
 	| findEvidence.FindEvidencePublic
-	| twoPart.TwoPartPublic;
+	| twoPart.TwoPartPublic
+	| written.WrittenPublic;
+/** types a teacher scores: never graded by `grade`, saved as drafts and submissions instead */
+export const teacherScored = (type: QuestionType): type is 'written' => type === 'written';
 
 // One cast, here: TypeScript cannot correlate `types[q.type]` with the narrowed `q`.
 const defOf = (q: { type: QuestionType }) =>
@@ -168,6 +186,7 @@ export type Graded =
 	| { ok: false; message: string };
 
 export function grade(q: Question, fields: FormFields): Graded {
+	if (teacherScored(q.type)) return { ok: false, message: 'A written answer is saved with its own buttons: “Save draft” or “Submit for grading”.' };
 	const def = defOf(q);
 	const parsed = def.answerSchema.safeParse(fields);
 	if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That answer is not valid.' };

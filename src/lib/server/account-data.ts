@@ -9,8 +9,20 @@ export async function dataAsJson(db: Kysely<Database>, userId: string) {
 	return {
 		exportedAt: new Date().toISOString(),
 		...data,
-		answers: data.answers.map((a) => ({ ...a, answer: JSON.parse(a.answer) as unknown, correct: a.correct === 1 }))
+		answers: data.answers.map((a) => ({ ...a, answer: JSON.parse(a.answer) as unknown, correct: a.correct === 1 })),
+		writtenAnswers: data.writtenAnswers.map((a) => ({ ...a, draft: parsed(a.draft), submitted: parsed(a.submitted) })),
+		writtenVersions: data.writtenVersions.map((v) => ({ ...v, content: parsed(v.content) })),
+		writtenGrades: data.writtenGrades.map((g) => ({ ...g, scores: parsed(g.scores) }))
 	};
+}
+
+const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** A written answer's parts as CSV cells. */
+function writtenCells(json: string | null): string[] {
+	if (json === null) return ['', '', ''];
+	const c = JSON.parse(json) as { claim: string; evidence: string[]; reasoning: string };
+	return [`claim=${c.claim}`, `evidence=${c.evidence.join(' ')}`, `reasoning=${c.reasoning}`];
 }
 
 /** One CSV with a row per stored record; the `record` column says which kind. */
@@ -33,6 +45,14 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 	for (const a of d.answers) rows.push(['answer', a.created_at, a.lesson, a.question_id, a.answer, a.correct ? 'right' : 'wrong', a.points]);
 	for (const c of d.passwordCodes) {
 		rows.push(['one-time code', c.created_at, c.purpose, `made by=${c.created_by_name}`, `expires=${c.expires_at}`, `used=${c.used_at ?? ''}`, '']);
+	}
+	for (const w of d.writtenAnswers) {
+		if (w.submitted) rows.push(['written answer (submitted)', w.submitted_at, `${w.lesson} ${w.question_id}`, ...writtenCells(w.submitted), w.graded_at ? `graded=${w.graded_at}` : 'waiting for grading']);
+		if (w.draft) rows.push(['written answer (draft)', w.draft_at, `${w.lesson} ${w.question_id}`, ...writtenCells(w.draft), '']);
+	}
+	for (const v of d.writtenVersions) rows.push([`written ${v.kind} (version)`, v.created_at, `answer=${v.answer_id}`, ...writtenCells(v.content), '']);
+	for (const g of d.writtenGrades) {
+		rows.push(['teacher’s grade', g.created_at, `answer=${g.answer_id}`, `points=${g.total}/${g.max}`, `scores=${g.scores}`, `comment=${g.comment}`, `by=${g.grader_name}`]);
 	}
 	for (const c of d.attemptCounters) rows.push(['attempt counter', c.window_start, c.what, `count=${c.count}`, c.key, '', '']);
 	return toCsv(['record', 'time', 'detail 1', 'detail 2', 'detail 3', 'detail 4', 'detail 5'], rows);

@@ -20,7 +20,8 @@ export const typeNames = {
 	ordering: 'Put in order',
 	matching: 'Matching',
 	'find-evidence': 'Find the evidence',
-	'two-part': 'Two-part (answer, then evidence)'
+	'two-part': 'Two-part (answer, then evidence)',
+	written: 'Written (claim, evidence, reasoning), scored by the teacher'
 } as const;
 
 /** The sentence numbers a key names, for questions answered by picking a sentence of an article. */

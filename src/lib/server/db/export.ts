@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { limitKeys, personalLimitKeys } from './rate-limit';
 import type { Database } from './schema';
+import { writtenExport } from './written';
 
 /**
  * Where each table's rows about the student land in the export. tests/unit/server/db/privacy.test.ts
@@ -13,7 +14,10 @@ export const EXPORT_SECTIONS = {
 	memberships: 'memberships',
 	answers: 'answers',
 	rate_limits: 'attemptCounters',
-	password_codes: 'passwordCodes'
+	password_codes: 'passwordCodes',
+	written_answers: 'writtenAnswers',
+	written_versions: 'writtenVersions',
+	written_grades: 'writtenGrades'
 } as const;
 
 /** Columns left out on purpose (the columns holding the student's own id are implied by user.id). */
@@ -25,7 +29,12 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 	// a random per-form key that only stops a double submission being stored twice
 	answers: ['idempotency_key'],
 	// the code's hash: the code itself was shown once, on paper
-	password_codes: ['code_hash']
+	password_codes: ['code_hash'],
+	// as for answers: keys that only stop a double submission being stored twice; the teacher's
+	// account id (their name is exported); the key version of the question
+	written_answers: ['key_hash'],
+	written_versions: ['idempotency_key'],
+	written_grades: ['idempotency_key', 'grader_id', 'rubric_hash']
 };
 
 /** What an attempt counter counts, in words, by key prefix (the prefixes of `limitKeys`). */
@@ -77,5 +86,5 @@ export async function exportUserData(db: Kysely<Database>, userId: string) {
 		.where('user_id', '=', userId)
 		.orderBy('created_at')
 		.execute();
-	return { user, sessions, memberships, answers, attemptCounters, passwordCodes };
+	return { user, sessions, memberships, answers, attemptCounters, passwordCodes, ...(await writtenExport(db, userId)) };
 }

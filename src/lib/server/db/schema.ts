@@ -108,6 +108,59 @@ export interface AnswerTable {
 	created_at: string;
 }
 
+/** A student's written answer to one question of one lesson: its current draft and submission. */
+export interface WrittenAnswerTable {
+	id: string;
+	user_id: string;
+	/** "module/lesson" */
+	lesson: string;
+	question_id: string;
+	/** JSON { claim, evidence, reasoning } of the latest draft not yet submitted, or null */
+	draft: string | null;
+	draft_at: string | null;
+	/** JSON of the latest submission: what the teacher grades */
+	submitted: string | null;
+	submitted_at: string | null;
+	/** of the question's proving sentences and rubric at the last submission */
+	key_hash: string | null;
+	/** null while waiting for a teacher; once graded, the answer can no longer be edited */
+	graded_at: string | null;
+	created_at: string;
+}
+
+/** Every saved version, draft or submission: nothing a student wrote is overwritten. */
+export interface WrittenVersionTable {
+	id: string;
+	answer_id: string;
+	user_id: string;
+	kind: 'draft' | 'submission';
+	/** JSON { claim, evidence, reasoning } */
+	content: string;
+	/** from the form: a repeated save with the same key is stored once */
+	idempotency_key: string;
+	created_at: string;
+}
+
+/** A teacher's rubric scores and comment; a regrade adds a row, the latest counts. */
+export interface WrittenGradeTable {
+	id: string;
+	answer_id: string;
+	/** the student */
+	user_id: string;
+	grader_id: string;
+	grader_name: string;
+	/** JSON { criterion id: points } */
+	scores: string;
+	total: number;
+	max: number;
+	comment: string;
+	rubric_hash: string;
+	idempotency_key: string;
+	created_at: string;
+	/** when the student first saw it: "new comments" are the unseen ones */
+	seen_at: string | null;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -118,4 +171,7 @@ export interface Database {
 	rate_limits: RateLimitTable;
 	password_codes: PasswordCodeTable;
 	class_teachers: ClassTeacherTable;
+	written_answers: WrittenAnswerTable;
+	written_versions: WrittenVersionTable;
+	written_grades: WrittenGradeTable;
 }
