@@ -80,6 +80,8 @@ function fieldsFor(q: LessonQuestion, right: boolean, content: Content): Record<
 			const sentence = [String(right ? q.proving[0]!.sentenceIds[0] : other)];
 			return q.type === 'find-evidence' ? { sentence } : { choice: [right ? q.answer : q.choices.find((c) => c.id !== q.answer)!.id], sentence };
 		}
+		case 'written':
+			throw new Error('seed: written answers are scored by a teacher, not seeded as graded answers');
 	}
 }
 
@@ -87,7 +89,8 @@ function fieldsFor(q: LessonQuestion, right: boolean, content: Content): Record<
 function courseQuestions(content: Content): SeedQuestion[][] {
 	return content.modules.flatMap((m) =>
 		m.lessons.map((l) =>
-			l.questions.map((q) => {
+			// written answers are not graded answers: they wait for a teacher
+			l.questions.filter((q) => q.type !== 'written').map((q) => {
 				const variant = (right: boolean): Variant => {
 					const g = grade(q, fieldsFor(q, right, content));
 					if (!g.ok || g.correct !== right) throw new Error(`seed: could not answer ${q.id} ${right ? 'right' : 'wrong'}`);

@@ -98,7 +98,33 @@ export function answerFields(q: LessonQuestion, right: boolean): [string, string
 				['choice', right ? q.answer : q.choices.find((c) => c.id !== q.answer)!.id],
 				['sentence', String(right ? provingSentence(q) : otherSentence(q))]
 			];
+		case 'written':
+			// posted to ?/write, not ?/answer: a submission whose evidence proves a good claim (or does not)
+			return [
+				['intent', 'submit'],
+				['claim', `A claim for ${q.id}`],
+				['evidence', writtenEvidence(q, right)],
+				['reasoning', 'Reasoning that links the evidence to the claim.']
+			];
 	}
+}
+
+/** Questions answered through ?/answer and graded at once (a written one is saved through ?/write and scored by a teacher). */
+export const autoGraded = (q: LessonQuestion): boolean => q.type !== 'written';
+
+/** The lesson action a question's answer posts to. */
+export const actionOf = (q: LessonQuestion): 'answer' | 'write' => (q.type === 'written' ? 'write' : 'answer');
+
+/** A written question's evidence ref: a proving sentence, or one of its articles that proves nothing. */
+export function writtenEvidence(q: QuestionOf<'written'>, proves: boolean): string {
+	if (proves) return `${q.proving[0]!.source}:${q.proving[0]!.sentenceIds[0]}`;
+	const key = new Set(q.proving.flatMap((p) => p.sentenceIds.map((id) => `${p.source}:${id}`)));
+	for (const id of q.sources) {
+		const s = content().sources.find((x) => x.id === id)!;
+		const other = s.paragraphs.filter((p) => p.kind === 'text').flatMap((p) => p.sentences).find((x) => !key.has(`${id}:${x.id}`));
+		if (other) return `${id}:${other.id}`;
+	}
+	throw new Error(`${q.id}: every sentence proves it`);
 }
 
 /** That answer as teachers' pages and exports show it, in words. */
@@ -129,6 +155,8 @@ export function answerText(q: LessonQuestion, right: boolean): string {
 			const source = content().sources.find((s) => s.id === q.source)!;
 			return `Part A: ${q.choices.find((c) => c.id === choice)!.text}; Part B: s-${sentence}: ${source.sentences[Number(sentence) - 1]!.text}`;
 		}
+		case 'written':
+			return `A claim for ${q.id}`;
 	}
 }
 
@@ -203,6 +231,8 @@ function publicWords(q: LessonQuestion): string[] {
 			return q.items.map((i) => i.text);
 		case 'matching':
 			return q.pairs.flatMap((p) => [p.left, p.right]);
+		case 'written':
+			return q.rubric.flatMap((c) => [c.name, ...c.levels.map((l) => l.text)]);
 		default:
 			return [q.type === 'numeric' ? (q.unit ?? '') : ''];
 	}
@@ -211,7 +241,7 @@ function publicWords(q: LessonQuestion): string[] {
 /** Sources whose whole text a lesson page shows, in its find-evidence and two-part questions: their sentences are public there. */
 export const shownSources = (): Set<string> =>
 	new Set(
-		content().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions.flatMap((q) => (q.type === 'find-evidence' || q.type === 'two-part' ? [q.source] : []))))
+		content().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions.flatMap((q) => (q.type === 'find-evidence' || q.type === 'two-part' ? [q.source] : q.type === 'written' ? q.sources : []))))
 	);
 
 /**
@@ -254,6 +284,7 @@ export function secrets(): Secret[] {
 		lesson.questions.flatMap((q) =>
 			[
 				{ question: q.id, what: 'explanation', text: q.explanation },
+				...(q.type === 'written' ? [{ question: q.id, what: 'model answer', text: q.model }] : []),
 				...q.cite.flatMap((c, i) => (shown.has(c.source) ? [] : [{ question: q.id, what: `cite[${i}].quote`, text: c.quote }]))
 			].map((s) => ({ ...s, slices: slices(s.text, 40, known) }))
 		)

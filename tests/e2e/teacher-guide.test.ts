@@ -61,6 +61,9 @@ function keyWords(q: LessonQuestion): string[] {
 			return q.proving.flatMap((p) => p.sentenceIds.map(String));
 		case 'two-part':
 			return [q.choices.find((c) => c.id === q.answer)!.text, ...q.proving.flatMap((p) => p.sentenceIds.map(String))];
+		case 'written':
+			// the model answer's opening words
+			return [q.model.split(/\s+/).slice(0, 5).join(' ')];
 	}
 }
 

@@ -1,4 +1,5 @@
-import { modules } from '$lib/server/content';
+import { findLesson, modules } from '$lib/server/content';
+import { unseenGrades, writtenSubmissionsOf } from '$lib/server/db/written';
 import { getDb } from '$lib/server/db';
 import { answersOf } from '$lib/server/db/answers';
 import { assignmentsForStudent } from '$lib/server/db/classes';
@@ -13,12 +14,14 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireStudent(locals, url);
 	const { db } = await getDb();
-	const [rows, assigned] = await Promise.all([answersOf(db, user.id), assignmentsForStudent(db, user.id)]);
+	const [rows, assigned, written, unseen] = await Promise.all([answersOf(db, user.id), assignmentsForStudent(db, user.id), writtenSubmissionsOf(db, user.id), unseenGrades(db, user.id)]);
 	const events = rows.map((r) => ({ lesson: r.lesson, questionId: r.question_id, correct: r.correct === 1, at: r.created_at }));
 	const progress = summarize(modules, events);
 	const due = reviewQueue(events, user.time_zone, new Date()).filter((i) => i.due).length;
 	const firstAt = new Map<string, string>();
 	for (const r of rows) if (!firstAt.has(`${r.lesson}#${r.question_id}`)) firstAt.set(`${r.lesson}#${r.question_id}`, r.created_at);
+	// a written answer is answered once submitted (its first submission is its answer time)
+	for (const w of written) firstAt.set(`${w.lesson}#${w.question_id}`, w.first_submitted_at);
 	const now = new Date();
 	const assignments = assigned.flatMap((a) =>
 		lessonsOfTarget(a.target).map((l) => {
@@ -38,5 +41,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			};
 		})
 	);
-	return { assignments, displayName: user.display_name, welcome: url.searchParams.has('welcome'), passwordSet: url.searchParams.get('password') === 'set', ...progress, due };
+	const comments = unseen.map((g) => {
+		const [module, slug] = g.lesson.split('/');
+		const lesson = findLesson(module ?? '', slug ?? '');
+		return { id: g.id, href: `/modules/${g.lesson}#q-${g.question_id}`, lessonTitle: lesson?.title ?? g.lesson, total: g.total, max: g.max, graderName: g.grader_name, hasComment: g.comment.length > 0 };
+	});
+	return { comments, assignments, displayName: user.display_name, welcome: url.searchParams.has('welcome'), passwordSet: url.searchParams.get('password') === 'set', ...progress, due };
 };

@@ -3,7 +3,7 @@
  * sentences. Server-only, and only for teacher pages: none of this may reach a student.
  */
 import type { Lesson, Module } from '$lib/content/load';
-import { shownKey } from '$lib/questions/registry';
+import { shownKey, type PublicQuestion } from '$lib/questions/registry';
 import { part } from '$lib/questions/two-part/parts';
 import { keyTexts } from '../reports/class-data';
 import { findSource, lessonHtml, publicQuestion } from './index';
@@ -41,18 +41,21 @@ export function lessonGuide(lesson: Lesson) {
 		key: keyTexts(q),
 		keySentences: keySentences(q),
 		explanation: q.explanation,
-		citations: q.cite.map(citedPassage)
+		citations: q.cite.map(citedPassage),
+		/** a written question's model answer: teachers only, never on the worksheet */
+		model: q.type === 'written' ? q.model : null
 	}));
 	// articles that questions ask students to pick sentences from: printed once, after the questions
-	const articleIds = [...new Set(questions.flatMap((q) => ('source' in q.question ? [q.question.source.id] : [])))];
+	const shownBy = (pub: PublicQuestion) => ('source' in pub ? [pub] : 'articles' in pub ? pub.articles : []);
+	const shownIn = (pub: PublicQuestion): string[] => shownBy(pub).map((a) => a.source.id);
+	const articleIds = [...new Set(questions.flatMap((q) => shownIn(q.question)))];
 	const articles = articleIds.map((id) => {
 		const source = findSource(id)!;
-		const pub = questions.find((q) => 'source' in q.question && q.question.source.id === id)!.question;
 		return {
 			id,
 			title: source.title,
-			askedIn: questions.filter((q) => 'source' in q.question && q.question.source.id === id).map((q) => q.n),
-			paragraphs: 'paragraphs' in pub ? pub.paragraphs : []
+			askedIn: questions.filter((q) => shownIn(q.question).includes(id)).map((q) => q.n),
+			paragraphs: questions.flatMap((q) => shownBy(q.question)).find((a) => a.source.id === id)!.paragraphs
 		};
 	});
 	const skills = Object.values(skillNames).map((name) => ({ name, count: questions.filter((q) => q.skill === name).length }));

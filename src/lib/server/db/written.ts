@@ -157,6 +157,18 @@ export async function unseenGrades(db: Kysely<Database>, userId: string) {
 		.execute();
 }
 
+/** When each of a student's written answers was first submitted: answering it, for due dates and progress. */
+export async function writtenSubmissionsOf(db: Kysely<Database>, userId: string) {
+	return db
+		.selectFrom('written_versions')
+		.innerJoin('written_answers', 'written_answers.id', 'written_versions.answer_id')
+		.select((eb) => ['written_answers.lesson', 'written_answers.question_id', eb.fn.min('written_versions.created_at').as('first_submitted_at')])
+		.where('written_versions.user_id', '=', userId)
+		.where('written_versions.kind', '=', 'submission')
+		.groupBy(['written_answers.lesson', 'written_answers.question_id'])
+		.execute();
+}
+
 /** Submitted answers of the class's current members: waiting ones (oldest first) or graded ones (latest first). */
 export function classWrittenQuery(db: Kysely<Database>, classId: string) {
 	return db

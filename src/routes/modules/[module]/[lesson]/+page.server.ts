@@ -5,6 +5,8 @@ import { formOrProblem } from '$lib/server/form-data';
 import { attemptCounts } from '$lib/server/db/answers';
 import { pastFeedback, submitAnswer } from '$lib/server/grading/submit';
 import { answeringLearner, currentLearner } from '$lib/server/learner';
+import { saveWrittenAnswer } from '$lib/server/written/save';
+import { writtenStates } from '$lib/server/written/state';
 import { reshuffle } from '$lib/questions/registry';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,6 +48,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		answeredCount: Object.keys(past).length,
 		// feedback only for questions this learner has already answered (not on a retry: a fresh start)
 		past: retry ? {} : past,
+		// the student's written answers: drafts, submissions, evidence checks and grades (never a model answer before submitting)
+		written: await writtenStates(lesson!, locals.user ?? null),
+		viewer: (locals.user?.role ?? 'guest') as 'student' | 'teacher' | 'guest',
 		// one submission key per form: a double click or a retried request is stored once
 		formKeys: Object.fromEntries(lesson!.questions.map((q) => [q.id, crypto.randomUUID()])),
 		position: { index, count },
@@ -66,5 +71,19 @@ export const actions: Actions = {
 			return fail(result.status, { questionId: typeof qid === 'string' ? qid : null, message: result.message });
 		}
 		return { feedback: result.feedback };
+	},
+	write: async ({ params, request, locals }) => {
+		const lesson = findLesson(params.module, params.lesson);
+		if (!lesson) notFound();
+		const data = await formOrProblem(request);
+		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
+		const result = await saveWrittenAnswer(lesson!, data, locals.user ?? null);
+		if (!result.ok) {
+			const text = (name: string) => String(data.get(name) ?? '').toWellFormed();
+			const values = { claim: text('claim'), evidence: data.getAll('evidence').map(String), reasoning: text('reasoning') };
+			return fail(result.status, { questionId: result.questionId, message: result.message, errors: result.errors ?? {}, values });
+		}
+		const notice = result.kind === 'draft' ? 'Draft saved.' : 'Submitted.';
+		return { written: { questionId: result.questionId, kind: result.kind, savedAt: result.savedAt, notice } };
 	}
 };

@@ -1,3 +1,4 @@
+import { countWaiting } from '$lib/server/db/written';
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues } from '$lib/schemas/account';
 import { assignmentSchema, countingSchema, isRecordId } from '$lib/schemas/classes';
@@ -49,11 +50,12 @@ const liveClass = async (event: RequestEvent, { form = true } = {}) => {
 
 export const load: PageServerLoad = async (event) => {
 	const { db, klass } = await ownClass(event);
-	const [students, assignments, coTeachers, contents] = await Promise.all([
+	const [students, assignments, coTeachers, contents, waiting] = await Promise.all([
 		roster(db, klass.id),
 		assignmentsOf(db, klass.id),
 		coTeachersOf(db, klass.id),
-		classContents(db, klass.id)
+		classContents(db, klass.id),
+		countWaiting(db, klass.id)
 	]);
 	return {
 		klass: {
@@ -68,6 +70,8 @@ export const load: PageServerLoad = async (event) => {
 		role: klass.role,
 		coTeachers: coTeachers.map((t) => ({ id: t.id, name: t.display_name, email: t.email ?? '' })),
 		contents,
+		/** written answers waiting for a teacher */
+		waiting,
 		code: klass.join_code ? formatCode(klass.join_code) : null,
 		joinUrl: klass.join_code ? `${event.url.origin}/signup?code=${klass.join_code}` : null,
 		students,

@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const view = asked === 'worksheet' || asked === 'key' ? asked : views[0];
 	const guide = lessonGuide(lesson!);
 	// the worksheet goes to students on paper: its page carries no key at all
-	const questions = view === 'worksheet' ? guide.questions.map((q) => ({ ...q, key: [], keySentences: [], explanation: '', citations: [] })) : guide.questions;
+	const questions = view === 'worksheet' ? guide.questions.map((q) => ({ ...q, key: [], keySentences: [], explanation: '', citations: [], model: null })) : guide.questions;
 	return {
 		view,
 		module: { slug: module!.slug, title: module!.title, number: modules.indexOf(module!) + 1 },
