@@ -12,6 +12,8 @@ import { lessonsOfTarget } from '../content/assignments';
 import { getDb } from '../db';
 import { assignmentsOf, classOfTeacher, roster } from '../db/classes';
 import { answersOfClass, type ClassAnswer } from '../db/gradebook';
+import { writtenOfClass } from '../db/written';
+import type { WrittenContent } from '$lib/written';
 import type { Database } from '../db/schema';
 import { requireTeacher } from '../guard';
 import { assignedLessons, buildGradebook, type GradebookAnswer } from './gradebook';
@@ -47,12 +49,30 @@ export const toAttempt = (a: ClassAnswer): GradebookAnswer => ({
 	at: a.created_at
 });
 
+/** A class's written answers to the lessons, each as one attempt: its rubric points over the maximum once graded, else waiting. */
+export async function writtenAttempts(db: Kysely<Database>, classId: string, lessonKeys: readonly string[]) {
+	const rows = await writtenOfClass(db, classId, lessonKeys);
+	return rows.map(({ answer, grade }) => ({
+		studentId: answer.user_id,
+		lesson: answer.lesson,
+		questionId: answer.question_id,
+		correct: grade ? grade.total === grade.max : false,
+		points: grade && grade.max > 0 ? grade.total / grade.max : 0,
+		// the latest submission is the one graded (edits stop once it is)
+		at: answer.submitted_at!,
+		waiting: !grade,
+		text: JSON.parse(answer.submitted!) as WrittenContent,
+		grade
+	}));
+}
+
 export async function loadGradebook(db: Kysely<Database>, cls: { id: string; counting: 'first' | 'best' | 'latest'; late_policy: 'accept' | 'exclude' }, now = new Date()) {
 	const [members, assignments] = await Promise.all([roster(db, cls.id), assignmentsOf(db, cls.id)]);
 	const lessons = assignedLessons(assignments, lessonsOfTarget, courseLessonKeys());
-	const answers = members.length ? await answersOfClass(db, cls.id, lessons.map((l) => l.key)) : [];
+	const keys = lessons.map((l) => l.key);
+	const [answers, written] = members.length ? await Promise.all([answersOfClass(db, cls.id, keys), writtenAttempts(db, cls.id, keys)]) : [[], []];
 	const students = members.map((m) => ({ id: m.id, name: m.display_name, username: m.username }));
-	const rows = buildGradebook({ students, lessons, answers: answers.map(toAttempt), counting: cls.counting, now, latePolicy: cls.late_policy });
+	const rows = buildGradebook({ students, lessons, answers: [...answers.map(toAttempt), ...written], counting: cls.counting, now, latePolicy: cls.late_policy });
 	return { members, assignments, lessons, rows };
 }
 

@@ -27,7 +27,7 @@ export function gradebookCsv(lessons: readonly GradebookLesson[], rows: readonly
 	const header = [
 		'Student',
 		'Username',
-		...lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`, `${l.title}: answered late (${lateRuleWords[latePolicy]})`]),
+		...lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`, `${l.title}: answered late (${lateRuleWords[latePolicy]})`, `${l.title}: written answers waiting for grading`]),
 		'Total score %',
 		'Total answered',
 		'Lessons done'
@@ -35,7 +35,7 @@ export function gradebookCsv(lessons: readonly GradebookLesson[], rows: readonly
 	const body = rows.map((r) => [
 		r.student.name,
 		r.student.username,
-		...r.cells.flatMap((c) => [percent(c.score), `${c.answered} of ${c.total}`, dueLabel[c.state], c.late]),
+		...r.cells.flatMap((c) => [percent(c.score), `${c.answered} of ${c.total}`, dueLabel[c.state], c.late, c.waiting]),
 		percent(r.total.score),
 		`${r.total.answered} of ${r.total.questions}`,
 		r.total.done
@@ -54,6 +54,8 @@ export interface AnswerLine {
 	correct: boolean;
 	points: number;
 	at: string;
+	/** instead of right or wrong: a written answer's rubric scores, or that it waits for grading */
+	verdict?: string;
 }
 
 export function answersCsv(lines: readonly AnswerLine[], timeZone: string): string {
@@ -80,7 +82,7 @@ export function answersCsv(lines: readonly AnswerLine[], timeZone: string): stri
 			a.questionId,
 			a.prompt,
 			a.given.join('; '),
-			a.correct ? 'right' : 'wrong',
+			a.verdict ?? (a.correct ? 'right' : 'wrong'),
 			a.points,
 			formatInZone(a.at, timeZone),
 			a.at

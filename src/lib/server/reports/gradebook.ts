@@ -6,7 +6,9 @@
  *   its due date is the earliest due date of the assignments that cover it.
  * - A cell's score is the lesson's points over its questions: each question gives the points of
  *   its counted attempt (first, best or latest, the class's setting): 1 when right, a share for
- *   partial credit (a two-part question with only Part A right gives half), 0 when not answered.
+ *   partial credit (a two-part question with only Part A right gives half; a written answer its
+ *   rubric points over the rubric's maximum), 0 when not answered or while a written answer
+ *   waits for its teacher (the cell counts those as `waiting`).
  *   Null while the student has answered nothing in the lesson.
  * - A cell's state comes from `dueState` with the time of each question's first answer.
  * - Late answers (after the lesson's due date) follow the class's rule: `accept` counts them and
@@ -54,6 +56,8 @@ export interface GradebookCell {
 	late: number;
 	/** of those, how many earn nothing because the class does not count late answers */
 	lateNotCounted: number;
+	/** written answers waiting for a teacher: answered, no points yet */
+	waiting: number;
 }
 
 export interface GradebookRow {
@@ -109,6 +113,7 @@ export function gradeCell(lesson: GradebookLesson, attempts: readonly GradebookA
 	let points = 0;
 	let late = 0;
 	let lateNotCounted = 0;
+	let waiting = 0;
 	const firstAt: string[] = [];
 	for (const list of byQuestion.values()) {
 		if (!list.length) continue;
@@ -118,12 +123,13 @@ export function gradeCell(lesson: GradebookLesson, attempts: readonly GradebookA
 		const counted = countedAttempt(eligible, counting);
 		if (latePolicy === 'exclude' && list.some(isLate) && counted !== countedAttempt(list, counting)) lateNotCounted++;
 		if (!counted) continue;
+		if (counted.waiting) waiting++;
 		if (counted.correct) right++;
 		points += counted.points;
 	}
 	const total = lesson.questionIds.length;
 	const { state, doneAt } = dueState(firstAt, total, lesson.dueAt, now);
-	return { lesson: lesson.key, score: firstAt.length && total ? points / total : null, right, points, answered: firstAt.length, total, state, doneAt, late, lateNotCounted };
+	return { lesson: lesson.key, score: firstAt.length && total ? points / total : null, right, points, answered: firstAt.length, total, state, doneAt, late, lateNotCounted, waiting };
 }
 
 export function buildGradebook(input: {

@@ -12,6 +12,10 @@
  *   upper and lower groups (rounded, at least one student each; ties at the cut are broken by
  *   student id, so the result is stable). D = share right in the upper group − share right in
  *   the lower group, from −1 to 1; null with fewer than two students.
+ * - A question scored on a scale (a written answer, 0…n rubric points, held as points/n): its
+ *   facility is the mean score over the maximum (the mean of points), and D is the mean score
+ *   over the maximum in the upper group minus that in the lower group. Answers still waiting for
+ *   a teacher are left out until they are scored.
  */
 
 export type Counting = 'first' | 'best' | 'latest';
@@ -29,6 +33,8 @@ export interface Attempt {
 	points: number;
 	/** ISO time */
 	at: string;
+	/** a written answer a teacher has not scored yet: no points, and no place in the item statistics */
+	waiting?: boolean;
 }
 
 export interface StudentAttempt extends Attempt {
@@ -84,17 +90,20 @@ export interface ItemStats {
 	discrimination: number | null;
 	/** students in each extreme group (0 when there is no discrimination index) */
 	groupSize: number;
+	/** right answers in the upper group (for a scaled question: the sum of scores over the maximum) */
 	upperRight: number;
 	lowerRight: number;
+	/** the question is scored on a scale: facility and D are mean scores */
+	scaled: boolean;
 }
 
 /**
  * Item statistics for each question id (in the order given). Attempts at questions not in the
  * list are ignored, for the totals too: a question removed from the lesson no longer counts.
  */
-export function analyseItems(questionIds: readonly string[], attempts: readonly StudentAttempt[], counting: Counting): ItemStats[] {
+export function analyseItems(questionIds: readonly string[], attempts: readonly StudentAttempt[], counting: Counting, scaled: ReadonlySet<string> = new Set()): ItemStats[] {
 	const ids = new Set(questionIds);
-	const byStudent = groupAttempts(attempts.filter((a) => ids.has(a.questionId)));
+	const byStudent = groupAttempts(attempts.filter((a) => ids.has(a.questionId) && !a.waiting));
 	// each student's counted attempt per question, and their lesson total
 	const counted = new Map<string, Map<string, StudentAttempt>>();
 	const total = new Map<string, number>();
@@ -113,17 +122,19 @@ export function analyseItems(questionIds: readonly string[], attempts: readonly 
 	return questionIds.map((questionId): ItemStats => {
 		const takers = [...counted.keys()].filter((s) => counted.get(s)!.has(questionId));
 		const n = takers.length;
-		const rightOf = (s: string) => counted.get(s)!.get(questionId)!.correct;
-		const firstRight = takers.filter((s) => countedAttempt(byStudent.get(s)!.get(questionId)!, 'first')!.correct).length;
-		const right = takers.filter(rightOf).length;
+		// right or wrong counts 1 or 0; a scaled question counts its score over the maximum
+		const value = (a: Attempt) => (scaled.has(questionId) ? a.points : a.correct ? 1 : 0);
+		const sum = (list: readonly string[]) => list.reduce((n, st) => n + value(counted.get(st)!.get(questionId)!), 0);
+		const firstRight = takers.reduce((n, st) => n + value(countedAttempt(byStudent.get(st)!.get(questionId)!, 'first')!), 0);
+		const right = sum(takers);
 		const k = groupSize(n);
 		let discrimination: number | null = null;
 		let upperRight = 0;
 		let lowerRight = 0;
 		if (k > 0) {
 			const ranked = [...takers].sort((a, b) => total.get(b)! - total.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-			upperRight = ranked.slice(0, k).filter(rightOf).length;
-			lowerRight = ranked.slice(n - k).filter(rightOf).length;
+			upperRight = sum(ranked.slice(0, k));
+			lowerRight = sum(ranked.slice(n - k));
 			discrimination = (upperRight - lowerRight) / k;
 		}
 		return {
@@ -134,7 +145,8 @@ export function analyseItems(questionIds: readonly string[], attempts: readonly 
 			discrimination,
 			groupSize: k,
 			upperRight,
-			lowerRight
+			lowerRight,
+			scaled: scaled.has(questionId)
 		};
 	});
 }

@@ -20,12 +20,12 @@ describe('gradebookCsv', () => {
 		const rows: GradebookRow[] = [
 			{
 				student: { id: '1', name: '=HYPERLINK("x")', username: 'eve' },
-				cells: [{ lesson: 'm/a', score: 0.5, right: 1, points: 1, answered: 2, total: 2, state: 'done-late', doneAt: null, late: 1, lateNotCounted: 1 }],
+				cells: [{ lesson: 'm/a', score: 0.5, right: 1, points: 1, answered: 2, total: 2, state: 'done-late', doneAt: null, late: 1, lateNotCounted: 1, waiting: 1 }],
 				total: { right: 1, answered: 2, questions: 2, score: 0.5, done: 1 }
 			},
 			{
 				student: { id: '2', name: 'Sam, Jr.', username: 'sam' },
-				cells: [{ lesson: 'm/a', score: null, right: 0, points: 0, answered: 0, total: 2, state: 'not-started', doneAt: null, late: 0, lateNotCounted: 0 }],
+				cells: [{ lesson: 'm/a', score: null, right: 0, points: 0, answered: 0, total: 2, state: 'not-started', doneAt: null, late: 0, lateNotCounted: 0, waiting: 0 }],
 				total: { right: 0, answered: 0, questions: 2, score: null, done: 0 }
 			}
 		];
@@ -39,12 +39,13 @@ describe('gradebookCsv', () => {
 				'The envoy: answered',
 				'The envoy: state',
 				'The envoy: answered late (late answers do not count)',
+				'The envoy: written answers waiting for grading',
 				'Total score %',
 				'Total answered',
 				'Lessons done'
 			],
-			[`'=HYPERLINK("x")`, 'eve', '50', '2 of 2', 'Done late', '1', '50', '2 of 2', '1'],
-			['Sam, Jr.', 'sam', '', '0 of 2', 'Not started', '0', '', '0 of 2', '0']
+			[`'=HYPERLINK("x")`, 'eve', '50', '2 of 2', 'Done late', '1', '1', '50', '2 of 2', '1'],
+			['Sam, Jr.', 'sam', '', '0 of 2', 'Not started', '0', '0', '', '0 of 2', '0']
 		]);
 		expect(read(gradebookCsv(lessons, rows))[0]).toContain('The envoy: answered late (late answers count)');
 	});

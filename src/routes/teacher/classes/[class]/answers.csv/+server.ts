@@ -1,7 +1,7 @@
 import { findLesson } from '$lib/server/content';
 import { roster } from '$lib/server/db/classes';
 import { answersOfClass } from '$lib/server/db/gradebook';
-import { choiceTexts, courseLessonKeys, givenIds, questionOf, teacherClass } from '$lib/server/reports/class-data';
+import { choiceTexts, courseLessonKeys, givenIds, questionOf, teacherClass, writtenAttempts } from '$lib/server/reports/class-data';
 import { answersCsv, csvResponse, type AnswerLine } from '$lib/server/reports/csv-exports';
 import type { RequestHandler } from './$types';
 
@@ -38,5 +38,32 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			at: a.created_at
 		};
 	});
-	return csvResponse(answersCsv(lines, cls.time_zone), cls.name, 'answers', cls.time_zone);
+	// written answers: the text and the rubric scores (toCsv neutralises cells a spreadsheet would run as formulas)
+	const written = members.length ? await writtenAttempts(db, cls.id, courseLessonKeys()) : [];
+	const writtenLines: AnswerLine[] = [...written]
+		.sort((x, y) => at(x.studentId) - at(y.studentId))
+		.map((w) => {
+			const student = byId.get(w.studentId);
+			const [m, l] = w.lesson.split('/');
+			const lesson = m && l ? findLesson(m, l) : undefined;
+			const question = questionOf(w.lesson, w.questionId);
+			const rubric = question?.type === 'written' ? question.rubric : [];
+			const scores = w.grade ? (JSON.parse(w.grade.scores) as Record<string, number>) : {};
+			return {
+				name: student?.display_name ?? '',
+				username: student?.username ?? null,
+				lessonTitle: lesson?.title ?? 'A lesson no longer in the course',
+				lessonKey: w.lesson,
+				questionId: w.questionId,
+				prompt: question?.prompt ?? 'A question no longer in the lesson',
+				given: [`Claim: ${w.text.claim}`, `Evidence: ${question ? choiceTexts(question, w.text.evidence).join(' | ') : w.text.evidence.join(' ')}`, `Reasoning: ${w.text.reasoning}`],
+				correct: w.correct,
+				points: w.points,
+				at: w.at,
+				verdict: w.grade
+					? `${w.grade.total}/${w.grade.max} rubric points (${rubric.map((c) => `${c.name} ${scores[c.id] ?? '?'}/${c.levels.at(-1)!.points}`).join('; ')})${w.grade.comment ? `; comment: ${w.grade.comment}` : ''}`
+					: 'waiting for grading'
+			};
+		});
+	return csvResponse(answersCsv([...lines, ...writtenLines], cls.time_zone), cls.name, 'answers', cls.time_zone);
 };

@@ -6,7 +6,7 @@ import { assignmentsOf, roster } from '$lib/server/db/classes';
 import { answersOfClass } from '$lib/server/db/gradebook';
 import { choiceTypes, shownKey } from '$lib/questions/registry';
 import { layoutBars } from '$lib/server/reports/chart';
-import { choiceTexts, givenIds, keyTexts, teacherClass, toAttempt } from '$lib/server/reports/class-data';
+import { choiceTexts, givenIds, keyTexts, teacherClass, toAttempt, writtenAttempts } from '$lib/server/reports/class-data';
 import { assignedLessons } from '$lib/server/reports/gradebook';
 import { analyseItems, answerDistribution, choiceDistribution, countedAttempt, countingSentence, GROUP_SHARE } from '$lib/server/reports/item-analysis';
 import { formatInZone } from '$lib/time-zone';
@@ -18,18 +18,55 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const lesson = findLessonBySlug(params.lesson);
 	if (!lesson) error(404, { message: 'There is no lesson at this address.' });
 	const key = `${lesson!.module}/${lesson!.slug}`;
-	const [members, assignments, answers] = await Promise.all([roster(db, cls.id), assignmentsOf(db, cls.id), answersOfClass(db, cls.id, [key])]);
+	const [members, assignments, answers, written] = await Promise.all([
+		roster(db, cls.id),
+		assignmentsOf(db, cls.id),
+		answersOfClass(db, cls.id, [key]),
+		writtenAttempts(db, cls.id, [key])
+	]);
 	const assigned = assignedLessons(assignments, lessonsOfTarget).find((l) => l.key === key);
 
 	const attempts = answers.map((a) => ({ ...toAttempt(a), answer: a.answer }));
+	// written answers count once scored, by their rubric points over the maximum (a scaled item)
+	const scaled = new Set(lesson!.questions.filter((q) => q.type === 'written').map((q) => q.id));
 	const stats = analyseItems(
 		lesson!.questions.map((q) => q.id),
-		attempts,
-		cls.counting
+		[...attempts, ...written],
+		cls.counting,
+		scaled
 	);
 
 	const questions = lesson!.questions.map((q, i) => {
 		const s = stats[i]!;
+		if (q.type === 'written') {
+			const mine = written.filter((w) => w.questionId === q.id);
+			const scored = mine.flatMap((w) => (w.grade ? [JSON.parse(w.grade.scores) as Record<string, number>] : []));
+			// per criterion, how many scored answers reached each level
+			const criteria = q.rubric.map((c) => {
+				const counts = c.levels.map((l) => ({
+					id: `${c.id}-${l.points}`,
+					text: `${l.points} point${l.points === 1 ? '' : 's'}: ${l.text}`,
+					right: false,
+					count: scored.filter((sc) => sc[c.id] === l.points).length,
+					share: 0
+				}));
+				for (const x of counts) x.share = scored.length ? x.count / scored.length : 0;
+				return { id: c.id, name: c.name, levels: counts, chart: layoutBars(counts) };
+			});
+			const empty = { students: 0, choices: [] };
+			return {
+				n: i + 1,
+				id: q.id,
+				prompt: q.prompt,
+				skill: skillNames[q.skill],
+				multiple: false,
+				key: keyTexts(q),
+				...s,
+				written: { waiting: mine.filter((w) => w.waiting).length, scored: scored.length, criteria },
+				distribution: empty,
+				chart: layoutBars([])
+			};
+		}
 		// each student's counted attempt at this question: what they chose
 		const byStudent = new Map<string, typeof attempts>();
 		for (const a of attempts) {
@@ -52,6 +89,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			multiple: q.type === 'multiple',
 			key: keyTexts(q),
 			...s,
+			written: null,
 			distribution,
 			chart: layoutBars(distribution.choices)
 		};
@@ -64,7 +102,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		due: assigned?.dueAt ? formatInZone(assigned.dueAt, cls.time_zone) : null,
 		counting: countingSentence[cls.counting],
 		members: members.length,
-		students: new Set(answers.map((a) => a.user_id)).size,
+		students: new Set([...answers.map((a) => a.user_id), ...written.map((w) => w.studentId)]).size,
 		groupPercent: Math.round(GROUP_SHARE * 100),
 		questions
 	};
