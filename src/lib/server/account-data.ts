@@ -20,7 +20,7 @@ const parsed = (json: string | null): unknown => (json === null ? null : JSON.pa
 
 /** A written answer's parts as CSV cells. */
 function writtenCells(json: string | null): string[] {
-	if (json === null) return ['', '', ''];
+	if (json === null) return [];
 	const c = JSON.parse(json) as { claim: string; evidence: string[]; reasoning: string };
 	return [`claim=${c.claim}`, `evidence=${c.evidence.join(' ')}`, `reasoning=${c.reasoning}`];
 }
@@ -47,8 +47,8 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 		rows.push(['one-time code', c.created_at, c.purpose, `made by=${c.created_by_name}`, `expires=${c.expires_at}`, `used=${c.used_at ?? ''}`, '']);
 	}
 	for (const w of d.writtenAnswers) {
-		if (w.submitted) rows.push(['written answer (submitted)', w.submitted_at, `${w.lesson} ${w.question_id}`, ...writtenCells(w.submitted), w.graded_at ? `graded=${w.graded_at}` : 'waiting for grading']);
-		if (w.draft) rows.push(['written answer (draft)', w.draft_at, `${w.lesson} ${w.question_id}`, ...writtenCells(w.draft), '']);
+		const state = w.graded_at ? `graded=${w.graded_at}` : w.submitted ? 'waiting for grading' : 'draft only';
+		rows.push(['written answer', w.created_at, `${w.lesson} ${w.question_id}`, `submitted=${writtenCells(w.submitted).join(' | ')}`, `draft=${writtenCells(w.draft).join(' | ')}`, state, `id=${w.id}`]);
 	}
 	for (const v of d.writtenVersions) rows.push([`written ${v.kind} (version)`, v.created_at, `answer=${v.answer_id}`, ...writtenCells(v.content), '']);
 	for (const g of d.writtenGrades) {

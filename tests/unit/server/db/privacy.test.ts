@@ -18,6 +18,7 @@ import { hit, limitKeys } from '../../../../src/lib/server/db/rate-limit';
 import type { Database } from '../../../../src/lib/server/db/schema';
 import { createSession } from '../../../../src/lib/server/db/sessions';
 import { claimGuestAnswers, createUser, deleteUser, type User } from '../../../../src/lib/server/db/users';
+import { gradeWritten, saveWritten } from '../../../../src/lib/server/db/written';
 import { engines } from './engines';
 
 /** Tables that never hold a student's data, and why. Any other table must be in EXPORT_SECTIONS. */
@@ -103,6 +104,27 @@ async function seed(db: Kysely<Database>) {
 	expect(await resetWithCode(db, { ...reset, code }, IP, now)).toMatchObject({ ok: true });
 	await hit(db, limitKeys.reset(STUDENT.username), RESET_LIMITS.perUsername, now);
 	await issueCode(db, student.id, 'setup', { id: teacher.id, name: teacher.display_name }, later());
+
+	// written answers: a draft, a submission, a regraded grade with a comment; the other student's too
+	const write = (userId: string, kind: 'draft' | 'submission', claim: string) =>
+		saveWritten(
+			db,
+			{ userId, lesson: 'ancient-rome/forum', questionId: 'q-argue', kind, content: { claim, evidence: ['004:3'], reasoning: `because ${claim}` }, keyHash: 'kh', idempotencyKey: crypto.randomUUID() },
+			later()
+		);
+	await write(student.id, 'draft', 'a first try');
+	const { answer: mine } = await write(student.id, 'submission', `${STUDENT.displayName} argues`);
+	await write(student.id, 'draft', 'a revision not submitted');
+	const { answer: theirs } = await write(other.id, 'submission', 'the other claim');
+	const grade = (a: { id: string; submitted_at: string | null }, total: number) =>
+		gradeWritten(
+			db,
+			{ answerId: a.id, submittedAt: a.submitted_at!, graderId: teacher.id, graderName: teacher.display_name, scores: { claim: total }, total, max: 2, comment: `Seen, ${total}`, rubricHash: 'rh', idempotencyKey: crypto.randomUUID() },
+			later()
+		);
+	await grade(mine, 1);
+	await grade({ ...mine, submitted_at: (await db.selectFrom('written_answers').select('submitted_at').where('id', '=', mine.id).executeTakeFirstOrThrow()).submitted_at }, 2);
+	await grade(theirs, 2);
 	return { student, other, teacher };
 }
 
@@ -156,6 +178,9 @@ describe.each(engines)('privacy on $name', (engine) => {
 			[limitKeys.reset(STUDENT.username), 1]
 		]);
 		expect(found.get('password_codes')).toHaveLength(2);
+		expect(found.get('written_answers')).toHaveLength(1);
+		expect(found.get('written_versions')).toHaveLength(3);
+		expect(found.get('written_grades')).toHaveLength(2);
 
 		// the CSV has a row for every exported record
 		const csvRows = (await dataAsCsv(db, student.id)).trim().split('\n').length - 1;
@@ -181,6 +206,9 @@ describe.each(engines)('privacy on $name', (engine) => {
 		// teacher who made the code used, are the student's data, and go with them
 		expect(before.teacher.get('password_codes')).toHaveLength(2);
 		before.teacher.delete('password_codes');
+		// likewise the grades the teacher gave this student's writing (the other student's stay)
+		expect(before.teacher.get('written_grades')).toHaveLength(3);
+		before.teacher.set('written_grades', before.teacher.get('written_grades')!.filter((g) => g.user_id !== student.id));
 		before.teacher.set('users', before.teacher.get('users')!.filter((u) => u.id !== student.id));
 
 		expect(Object.fromEntries(await rowsHolding(db, needlesOf(student)))).toEqual({});

@@ -66,6 +66,15 @@ describe('gradeCell', () => {
 		expect(gradeCell(a, [], 'latest', now)).toMatchObject({ score: null, state: 'due-soon' });
 	});
 
+	it('a written answer: answered but waiting (no points) until scored, then its rubric points over the maximum', () => {
+		const written = { ...ans('s', 'm1/a', 'a2', false, '2026-03-08T10:00:00Z', 0), waiting: true };
+		const right = ans('s', 'm1/a', 'a1', true, '2026-03-08T09:00:00Z');
+		expect(gradeCell(a, [right, written], 'latest', now)).toMatchObject({ answered: 2, waiting: 1, points: 1, score: 0.5, state: 'done' });
+		// scored 3 of 4 rubric points: 0.75 of a question
+		const scored = { ...written, waiting: false, points: 0.75 };
+		expect(gradeCell(a, [right, scored], 'latest', now)).toMatchObject({ answered: 2, waiting: 0, points: 1.75, right: 1, score: 0.875 });
+	});
+
 	it('scores the counted attempt per question over all questions of the lesson', () => {
 		const list = [ans('s', 'm1/a', 'a1', false, '2026-03-08T10:00:00Z'), ans('s', 'm1/a', 'a1', true, '2026-03-08T10:05:00Z')];
 		expect(gradeCell(a, list, 'latest', now)).toMatchObject({ score: 0.5, right: 1, answered: 1, state: 'due-soon' });

@@ -180,3 +180,45 @@ describe('choiceDistribution', () => {
 		expect(choiceDistribution(choices, ['egypt'], []).choices.every((c) => c.share === 0 && c.count === 0)).toBe(true);
 	});
 });
+
+describe('analyseItems: a question scored 0…n (a written answer, 6 rubric points), computed by hand', () => {
+	// points of w are the rubric points over 6; s5's written answer waits for its teacher
+	const w = (s: string, total: number): StudentAttempt => ({ ...at(s, 'w', total === 6, total / 6) });
+	const list = [
+		at('s1', 'a', true),
+		w('s1', 6), // total 1 + 1 = 2
+		at('s2', 'a', true),
+		w('s2', 3), // 1 + 0.5 = 1.5
+		at('s3', 'a', false),
+		w('s3', 4), // 0 + 0.667
+		at('s4', 'a', false),
+		w('s4', 2), // 0 + 0.333
+		at('s5', 'a', false),
+		{ ...w('s5', 0), waiting: true } // not scored yet: left out everywhere
+	];
+
+	it('facility is the mean score over the maximum; D is the upper group’s mean minus the lower group’s', () => {
+		const [a, q] = analyseItems(['a', 'w'], list, 'latest', new Set(['w']));
+		// w: 4 scored answers, groups of round(4 × 0.27) = 1; facility (6 + 3 + 4 + 2) / 6 / 4 = 0.625
+		expect(q!.scaled).toBe(true);
+		expect(q!.answered).toBe(4);
+		expect(q!.facility).toBeCloseTo(0.625, 10);
+		expect(q!.firstTry).toBeCloseTo(0.625, 10);
+		// ranked by lesson total: s1 (2) … s4 (0.333): upper s1 scored 6/6, lower s4 scored 2/6 → D = 1 − 1/3
+		expect(q!.groupSize).toBe(1);
+		expect(q!.upperRight).toBeCloseTo(1, 10);
+		expect(q!.lowerRight).toBeCloseTo(1 / 3, 10);
+		expect(q!.discrimination).toBeCloseTo(2 / 3, 10);
+		// a stays right-or-wrong: 2 of 5 right; upper s1 ✓, lower s5 ✗
+		expect(a!.scaled).toBe(false);
+		expect(a!.facility).toBe(0.4);
+		expect(a!.discrimination).toBe(1);
+	});
+
+	it('the same answers read as right-or-wrong give other numbers: the scale is what changes them', () => {
+		const [, q] = analyseItems(['a', 'w'], list, 'latest');
+		// only s1's 6/6 is wholly right
+		expect(q!.facility).toBe(0.25);
+		expect(q!.discrimination).toBe(1);
+	});
+});
