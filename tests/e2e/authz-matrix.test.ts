@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { routeInventory, type Access, type RouteEntry } from '../../src/lib/server/route-inventory';
 import {
 	answerFields,
+	writtenEvidence,
+	type QuestionOf,
 	content,
 	createClassByPost,
 	getPage,
@@ -42,14 +44,28 @@ interface Party {
 	spare: Teacher & { id: string };
 	student: Student & { cookie: string; id: string };
 	klass: { id: string; name: string; codes: string[]; assignment: string };
-	/** a numeric answer only this party's student gave, as it could be printed */
+	/** a numeric answer and a written claim only this party's student gave, as they could be printed */
 	answer: string[];
+	/** the student's written answer, as the grading form names it */
+	writtenAnswer: { id: string; submitted: string };
 }
 
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const course = content();
-const numericLesson = course.modules.flatMap((m) => m.lessons).find((l) => l.questions.some((q) => q.type === 'numeric'))!;
+const lessons = course.modules.flatMap((m) => m.lessons);
+const has = (l: (typeof lessons)[number], type: string) => l.questions.some((q) => q.type === type);
+// a lesson with a numeric and a written question: the one lesson page every lesson action is posted to
+const numericLesson = lessons.find((l) => has(l, 'numeric') && has(l, 'written'))!;
 const numeric = numericLesson.questions.find((q) => q.type === 'numeric')!;
+const written = numericLesson.questions.find((q): q is QuestionOf<'written'> => q.type === 'written')!;
+const writtenFields = (claim: string, intent: 'draft' | 'submit'): [string, string][] => [
+	['question', written.id],
+	['intent', intent],
+	['idem', crypto.randomUUID()],
+	['claim', claim],
+	['evidence', writtenEvidence(written, true)],
+	['reasoning', `The reasoning behind ${claim}.`]
+];
 const lesson = course.modules[0]!.lessons[0]!;
 const ANSWERS: Record<PartyName, string> = { A: '4817.93', B: '6293.71' };
 
@@ -137,6 +153,15 @@ const PLANS: Record<string, ActionPlan> = {
 	'/modules/[module]/[lesson] ?/answer': {
 		phase: 1,
 		fields: () => [['question', numeric.id], ['idem', crypto.randomUUID()], ...answerFields(numeric, true)]
+	},
+	'/modules/[module]/[lesson] ?/write': { phase: 1, fields: () => writtenFields('A matrix draft', 'draft') },
+	// regrades of the party's student's submission, in phase 2 (after the drafts above, which leave the submission as it was)
+	'/teacher/classes/[class]/grading ?/grade': {
+		phase: 2,
+		fields: (_r, t) => {
+			const w = world[t ?? 'A'].writtenAnswer;
+			return [['answer', w.id], ['submitted', w.submitted], ['idem', crypto.randomUUID()], ['comment', 'Matrix comment'], ...written.rubric.map((c): [string, string] => [`c-${c.id}`, String(c.levels.at(-1)!.points)])];
+		}
 	},
 	'/me/review ?/answer': {
 		phase: 1,
@@ -291,6 +316,12 @@ async function makeParty(p: PartyName): Promise<Party> {
 		{ base, cookie: studentCookie }
 	);
 	expect(answered.status).toBe(200);
+	const claim = `Matrix claim ${p === 'A' ? 'Alpha' : 'Beta'} ${tag}`;
+	const wrote = await postForm(`/modules/${numericLesson.module}/${numericLesson.slug}?/write`, writtenFields(claim, 'submit'), { base, cookie: studentCookie });
+	expect(wrote.status).toBe(200);
+	const queue = (await getPage(`/teacher/classes/${classId}/grading`, teacherCookie, base)).text;
+	expect(queue).toContain(claim);
+	const writtenAnswer = { id: /name="answer" value="([0-9a-f-]{36})"/.exec(queue)![1]!, submitted: /name="submitted" value="([^"]+)"/.exec(queue)![1]! };
 	const roster = (await getPage(`/teacher/classes/${classId}`, teacherCookie, base)).text;
 	const studentId = new RegExp(`/teacher/classes/${classId}/students/([0-9a-f-]{36})`).exec(roster)![1]!;
 	const shown = [ANSWERS[p], Number(ANSWERS[p]).toLocaleString('en-US')];
@@ -300,7 +331,8 @@ async function makeParty(p: PartyName): Promise<Party> {
 		spare: { ...spare, id: '' },
 		student: { ...s, cookie: studentCookie, id: studentId },
 		klass: { id: classId, name, codes: [code], assignment },
-		answer: [...new Set(shown)]
+		answer: [...new Set(shown), claim],
+		writtenAnswer
 	};
 }
 

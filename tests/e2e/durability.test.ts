@@ -1,6 +1,7 @@
 /**
  * An answer the server acknowledged survives SIGKILL, under load. 100 signed-in students
- * answer real questions of every type across the lessons, all at once, while the server is
+ * answer real questions of every type across the lessons (written ones as drafts and
+ * submissions, each save a version), all at once, while the server is
  * killed at a random moment and restarted on the same data, KILLS times. Before each restart
  * the file must pass SQLite's integrity and foreign-key checks and hold every answer that was
  * ever reported saved. A second test kills the very first start-up (empty data directory,
@@ -15,7 +16,9 @@ import { findAnswersByIdempotencyKeys } from '../../src/lib/server/db/answers';
 import { createDb } from '../../src/lib/server/db/client';
 import { sqliteForeignKeyProblems, sqliteIntegrity } from '../../src/lib/server/db/health';
 import { migrationState } from '../../src/lib/server/db/migrate';
-import { allLessons, answerFields, newStudent, postForm, signUpByPost } from './content';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/lib/server/db/schema';
+import { actionOf, allLessons, answerFields, newStudent, postForm, signUpByPost } from './content';
 import { spawnServer, startServer } from './global-setup';
 
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 20);
@@ -31,7 +34,9 @@ const exited = (child: ChildProcess) =>
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 /** Every question of every lesson, with the address its form posts to. */
-const questions = allLessons().flatMap(({ lesson, path }) => lesson.questions.map((q) => ({ q, action: `${path}?/answer` })));
+const questions = allLessons().flatMap(({ lesson, path }) => lesson.questions.map((q) => ({ q, action: `${path}?/${actionOf(q)}` })));
+
+const writtenQuestions = questions.filter(({ q }) => q.type === 'written');
 
 /**
  * Whether an enhanced form post's response says the answer was saved: SvelteKit sends the
@@ -41,8 +46,23 @@ function saidSaved(text: string): boolean {
 	const body = JSON.parse(text) as { type: string; data: string };
 	if (body.type !== 'success') return false;
 	const flat = JSON.parse(body.data) as unknown[];
-	const feedback = flat[(flat[0] as { feedback: number }).feedback] as { saved?: number };
+	const top = flat[0] as { feedback?: number; written?: number };
+	// a written answer: `{ written: { questionId, kind, savedAt, … } }`, sent only once committed
+	if (top.written !== undefined) {
+		const written = flat[top.written] as { savedAt?: number };
+		return written.savedAt !== undefined && typeof flat[written.savedAt] === 'string';
+	}
+	const feedback = flat[top.feedback!] as { saved?: number };
 	return feedback.saved !== undefined && flat[feedback.saved] === true;
+}
+
+/** The stored versions of written answers under the given submission keys. */
+async function writtenVersions(db: Kysely<Database>, keys: readonly string[]) {
+	const out: { idempotency_key: string; user_id: string; kind: string }[] = [];
+	for (let i = 0; i < keys.length; i += 500) {
+		out.push(...(await db.selectFrom('written_versions').select(['idempotency_key', 'user_id', 'kind']).where('idempotency_key', 'in', keys.slice(i, i + 500)).execute()));
+	}
+	return out;
 }
 
 /** The file is sound, or the reasons it is not. */
@@ -83,6 +103,8 @@ describe('durability', () => {
 		const signUpTime = seconds(signUpStart);
 
 		const acknowledged = new Map<string, { student: number; type: string }>();
+		/** written drafts and submissions, each acknowledged save one version */
+		const writtenAck = new Map<string, { student: number; type: string }>();
 		const unexpected: string[] = [];
 		let running = true;
 		let inFlight = 0;
@@ -91,9 +113,13 @@ describe('durability', () => {
 		/** One student: answers questions one after another, and retries the same answer after a restart. */
 		const student = async (n: number) => {
 			while (running) {
-				const { q, action } = questions[Math.floor(Math.random() * questions.length)]!;
+				// written questions are few in the course: one pick in six is one, so drafts and submissions meet the kills too
+				const pool = Math.random() < 1 / 6 ? writtenQuestions : questions;
+				const { q, action } = pool[Math.floor(Math.random() * pool.length)]!;
 				const idem = crypto.randomUUID();
-				const fields: [string, string][] = [['question', q.id], ...answerFields(q, Math.random() < 0.6), ['idem', idem]];
+				// a written answer is saved as a draft half the time
+				const draft = q.type === 'written' && Math.random() < 0.5;
+				const fields: [string, string][] = [['question', q.id], ...answerFields(q, Math.random() < 0.6).map(([k, v]): [string, string] => [k, k === 'intent' && draft ? 'draft' : v]), ['idem', idem]];
 				while (running) {
 					const at = server;
 					if (!at) {
@@ -108,7 +134,7 @@ describe('durability', () => {
 					}).catch(() => null);
 					inFlight--;
 					if (res) {
-						if (res.status === 200 && saidSaved(res.text)) acknowledged.set(idem, { student: n, type: q.type });
+						if (res.status === 200 && saidSaved(res.text)) (q.type === 'written' ? writtenAck : acknowledged).set(idem, { student: n, type: draft ? 'written draft' : q.type });
 						else unexpected.push(`${q.id}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
 						break;
 					}
@@ -122,6 +148,7 @@ describe('durability', () => {
 		const students = cookies.map((_, n) => student(n));
 
 		let checks = 0;
+		let lastVersions: Awaited<ReturnType<typeof writtenVersions>> = [];
 		let inFlightAtKills = 0;
 		let fewestInFlight = Infinity;
 		const verify = async () => {
@@ -133,6 +160,9 @@ describe('durability', () => {
 				const found = await findAnswersByIdempotencyKeys(check.db, keys);
 				const missing = keys.length - found.length;
 				expect(missing, `${missing} acknowledged answers lost`).toBe(0);
+				const versions = await writtenVersions(check.db, [...writtenAck.keys()]);
+				expect(writtenAck.size - versions.length, 'acknowledged written drafts and submissions lost').toBe(0);
+				lastVersions = versions;
 				return found;
 			} finally {
 				await check.close();
@@ -178,11 +208,18 @@ describe('durability', () => {
 		}
 		expect([...accountOf.values()].every((ids) => ids.size === 1)).toBe(true);
 		expect(new Set(found.map((a) => a.user_id)).size).toBe(accountOf.size);
+		// each written version too, with the kind that was acknowledged
+		for (const v of lastVersions) {
+			const ack = writtenAck.get(v.idempotency_key)!;
+			expect(v.kind).toBe(ack.type === 'written draft' ? 'draft' : 'submission');
+			expect(accountOf.get(ack.student) ?? new Set([v.user_id])).toContain(v.user_id);
+		}
 		const answering = new Set(accountOf.keys());
-		const types = new Set([...acknowledged.values()].map((a) => a.type));
+		const types = new Set([...acknowledged.values(), ...writtenAck.values()].map((a) => a.type));
 
 		console.log(
-			`crash and load: ${STUDENTS} students, ${kills} kills, ${acknowledged.size} acknowledged, ${found.length} found, ${lost} lost, ` +
+			`crash and load: ${STUDENTS} students, ${kills} kills, ${acknowledged.size} acknowledged, ${found.length} found, ${lost} lost; ` +
+				`written: ${writtenAck.size} drafts and submissions acknowledged, ${lastVersions.length} found, ${writtenAck.size - lastVersions.length} lost; ` +
 				`integrity ok ×${checks}\n` +
 				`  ${answering.size} students answered, ${types.size} question types (${[...types].sort().join(', ')}), ` +
 				`${(inFlightAtKills / kills).toFixed(0)} requests in flight per kill on average (fewest ${fewestInFlight}), ${retries} retried after a restart\n` +
@@ -191,6 +228,8 @@ describe('durability', () => {
 		);
 		expect(unexpected, unexpected.slice(0, 5).join('\n')).toEqual([]);
 		expect(lost).toBe(0);
+		expect(lastVersions.length).toBe(writtenAck.size);
+		expect(types.has('written') && types.has('written draft'), 'written drafts and submissions were saved').toBe(true);
 		expect(kills).toBe(KILLS);
 		if (!process.env.DURABILITY_KILLS) expect(kills).toBeGreaterThanOrEqual(20);
 		expect(answering.size).toBeGreaterThanOrEqual(STUDENTS * 0.9);

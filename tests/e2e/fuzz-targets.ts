@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { LessonQuestion } from '../../src/lib/content/load';
 import { routeInventory, type Access } from '../../src/lib/server/route-inventory';
 import { hostileParam, hostileString, mutated, oddDates, type Fields } from './fuzz-arbitraries';
-import { allLessons, answerFields, content } from './content';
+import { allLessons, answerFields, content, writtenEvidence, type QuestionOf } from './content';
 
 /** The accounts and ids the fuzz cases use, made over HTTP before fuzzing. */
 export interface World {
@@ -27,6 +27,9 @@ export interface World {
 	assignmentId: string;
 	removableAssignmentId: string;
 	code: string;
+	/** the student's submitted written answer, as the grading form names it */
+	writtenAnswerId: string;
+	writtenSubmitted: string;
 }
 
 /** `co-teacher`: a teacher who co-teaches the world's class (but does not own it) */
@@ -149,6 +152,33 @@ function answerForm(lessonQuestions: LessonQuestion[]): fc.Arbitrary<Fields> {
 	);
 }
 
+/** Text a student may type: plain, at and past the limits, and Unicode that breaks naive code (RTL marks, joiners, lone surrogates, NUL). */
+const writing = (max: number) =>
+	fc.oneof(
+		{ arbitrary: fc.string({ maxLength: 80 }), weight: 3 },
+		{ arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), '\u200F\u05E9\u05DC\u05D5\u05DD\u200E', '\u{1F469}\u200D\u{1F4BB}', 'a\uD800b', '\uDC00', '\u0000', '=HYPERLINK("x")', '<script>alert(1)</script>'), weight: 2 },
+		{ arbitrary: hostileString, weight: 2 }
+	);
+
+/** A written answer's form: a written question (of this lesson mostly), draft or submit, the three parts. */
+function writeForm(lessonQuestions: LessonQuestion[]): fc.Arbitrary<Fields> {
+	const all = questions().filter((q): q is QuestionOf<'written'> => q.type === 'written');
+	const own = lessonQuestions.filter((q): q is QuestionOf<'written'> => q.type === 'written');
+	const question = own.length ? fc.oneof({ arbitrary: fc.constantFrom(...own), weight: 4 }, { arbitrary: fc.constantFrom(...all), weight: 1 }) : fc.constantFrom(...all);
+	return question.chain((q) =>
+		fc
+			.record({
+				qid: fc.oneof({ arbitrary: fc.constant(q.id), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+				intent: fc.oneof({ arbitrary: fc.constantFrom('draft', 'submit'), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+				idem: fc.oneof({ arbitrary: fc.uuid().map(String), weight: 5 }, { arbitrary: fc.constant(SHARED_IDEM), weight: 1 }, { arbitrary: hostileString, weight: 1 }),
+				claim: writing(300),
+				evidence: fc.array(fc.oneof(fc.boolean().map((right) => writtenEvidence(q, right)), fc.constantFrom('004:99999', '999:1', '004:0'), hostileString), { maxLength: 8 }),
+				reasoning: writing(2000)
+			})
+			.map((r): Fields => [['question', r.qid], ['intent', r.intent], ['idem', r.idem], ['claim', r.claim], ...r.evidence.map((e): [string, string] => ['evidence', e]), ['reasoning', r.reasoning]])
+	);
+}
+
 /** Passwords: mostly too short to be hashed (argon2 is slow), now and then a valid one. */
 const password = fc.oneof({ arbitrary: fc.string({ maxLength: 9 }), weight: 12 }, { arbitrary: fc.string({ minLength: 10, maxLength: 40 }), weight: 1 });
 const username = fc.oneof(fc.stringMatching(/^[a-z0-9._-]{3,30}$/), hostileString);
@@ -168,6 +198,25 @@ export const hints: Record<string, Hint> = {
 	'/modules/[module]/[lesson]?/answer': {
 		names: ['question', 'idem', 'choice', 'value', 'sentence'],
 		fields: (_w, p) => answerForm(allLessons().find((l) => l.module.slug === p.module && l.lesson.slug === p.lesson)?.lesson.questions ?? [])
+	},
+	'/modules/[module]/[lesson]?/write': {
+		names: ['question', 'idem', 'intent', 'claim', 'evidence', 'reasoning'],
+		fields: (_w, p) => writeForm(allLessons().find((l) => l.module.slug === p.module && l.lesson.slug === p.lesson)?.lesson.questions ?? [])
+	},
+	'/teacher/classes/[class]/grading?/grade': {
+		names: ['answer', 'submitted', 'idem', 'comment', 'c-claim', 'c-evidence', 'c-reasoning'],
+		fields: (w) => {
+			const criteria = [...new Set(questions().flatMap((q) => (q.type === 'written' ? q.rubric.map((c) => c.id) : [])))];
+			return fc
+				.record({
+					answer: fc.oneof({ arbitrary: fc.constant(w.writtenAnswerId), weight: 4 }, fc.uuid().map(String), hostileString),
+					submitted: fc.oneof({ arbitrary: fc.constant(w.writtenSubmitted), weight: 4 }, fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), hostileString),
+					idem: fc.oneof({ arbitrary: fc.uuid().map(String), weight: 4 }, fc.constant(SHARED_IDEM), hostileString),
+					comment: writing(2000),
+					scores: fc.tuple(...criteria.map(() => fc.oneof(fc.constantFrom('0', '1', '2', '3', '4'), fc.constant(''), hostileString)))
+				})
+				.map((r): Fields => [['answer', r.answer], ['submitted', r.submitted], ['idem', r.idem], ['comment', r.comment], ...criteria.map((c, i): [string, string] => [`c-${c}`, r.scores[i]!])]);
+		}
 	},
 	'/me/review?/answer': { names: ['question', 'idem', 'choice', 'value', 'sentence'], fields: () => answerForm([]) },
 	'/signup?/default': {

@@ -20,7 +20,7 @@ import { Agent } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe as group, expect, test } from 'vitest';
 import { startServer } from './global-setup';
-import { answerByPost, answerFields, content, createClassByPost, joinCodeIn, newStudent, newTeacher, postForm, searchable, signUpTeacherByPost, signUpWithCode, unchanging } from './content';
+import { allLessons, answerByPost, answerFields, content, createClassByPost, joinCodeIn, newStudent, newTeacher, postForm, searchable, signUpTeacherByPost, signUpWithCode, unchanging } from './content';
 import { crossOriginContentTypes } from './fuzz-arbitraries';
 import { ACCEPT_HTML, caseOf, cookieOf, enhancedHeaders, manualMultipart, rawCase, rawRequest, requestsOf, SIZE_LIMIT, type Case, type RawCase } from './fuzz-cases';
 import { describe, fetchAnswer, judge, plainText, rawAnswer, send, Stats, urlencoded, type Answer } from './fuzz-http';
@@ -45,7 +45,9 @@ const world: World = {
 	student2Id: '',
 	assignmentId: '',
 	removableAssignmentId: '',
-	code: ''
+	code: '',
+	writtenAnswerId: '',
+	writtenSubmitted: ''
 };
 const stats = new Stats();
 
@@ -88,6 +90,14 @@ beforeAll(async () => {
 	const me = JSON.parse((await get('/me/data/export.json', world.student)).text) as { user: { id: string } };
 	world.studentId = me.user.id;
 	world.student2Id = ids.find((id) => id !== me.user.id)!;
+	// a written answer waiting in the class's grading queue, for the grade action's hints
+	const wl = allLessons().find((x) => x.lesson.questions.some((q) => q.type === 'written'))!;
+	const wq = wl.lesson.questions.find((q) => q.type === 'written')!;
+	const wrote = await postForm(`${wl.path}?/write`, [['question', wq.id], ['idem', crypto.randomUUID()], ...answerFields(wq, true)], { base: base(), cookie: world.student });
+	expect(wrote.status).toBe(200);
+	const queue = (await get(`/teacher/classes/${world.classId}/grading`, world.teacher)).text;
+	world.writtenAnswerId = /name="answer" value="([0-9a-f-]{36})"/.exec(queue)![1]!;
+	world.writtenSubmitted = /name="submitted" value="([^"]+)"/.exec(queue)![1]!;
 	expect(Object.values(world).every(Boolean), JSON.stringify(world)).toBe(true);
 }, 60_000);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unflatten } from 'devalue';
 import { describe, expect, test } from 'vitest';
-import { allLessons, answerFields, baseURL, leaks, postAnswer, searchable, secrets, shownSources } from './content';
+import { allLessons, answerFields, autoGraded, baseURL, leaks, newStudent, postAnswer, postForm, searchable, secrets, shownSources, signUpByPost, type QuestionOf } from './content';
 
 const lessons = allLessons();
 const allSecrets = secrets();
@@ -46,7 +46,8 @@ const publicFields: Record<string, string[]> = {
 	ordering: ['id', 'items', 'prompt', 'type'],
 	matching: ['id', 'left', 'options', 'prompt', 'type'],
 	'find-evidence': ['id', 'paragraphs', 'prompt', 'source', 'type'],
-	'two-part': ['choices', 'id', 'paragraphs', 'partB', 'prompt', 'source', 'type']
+	'two-part': ['choices', 'id', 'paragraphs', 'partB', 'prompt', 'source', 'type'],
+	written: ['articles', 'id', 'limits', 'prompt', 'rubric', 'type']
 };
 
 type DataNode = { type: string; data?: unknown[] } | null;
@@ -104,7 +105,8 @@ describe('lesson pages hold no answer, explanation or quote before an answer', (
 	});
 
 	test.each(lessons.map((l) => [l.path, l] as const))('%s: answering returns the explanation and quote', async (path, ref) => {
-		for (const q of ref.lesson.questions) {
+		// a written answer is not checked at once: see the written test below
+		for (const q of ref.lesson.questions.filter(autoGraded)) {
 			const mine = allSecrets.filter((s) => s.question === q.id);
 			const res = await postAnswer(path, [['question', q.id], ...answerFields(q, true)]);
 			expect(res.status, `${q.id}: ${/role="alert"[^<]*</.exec(res.text)?.[0] ?? ''}`).toBe(200);
@@ -180,4 +182,31 @@ describe('the client build holds no answer, explanation or quote', () => {
 		const yamlMissing = keyForms().filter((k) => !server.includes(k.forms[0]!));
 		expect(yamlMissing).toEqual([]);
 	});
+
+	const writtenLessons = lessons.filter((l) => l.lesson.questions.some((q) => q.type === 'written'));
+	test.each(writtenLessons.map((l) => [l.path, l] as const))(
+		'%s: a written question’s model answer and explanation appear only once a student in no class has submitted',
+		async (path, ref) => {
+			const q = ref.lesson.questions.find((x): x is QuestionOf<'written'> => x.type === 'written')!;
+			const mine = allSecrets.filter((s) => s.question === q.id);
+			expect(mine.map((s) => s.what)).toEqual(expect.arrayContaining(['explanation', 'model answer']));
+			const cookie = await signUpByPost(newStudent('nk'), baseURL());
+			const text = async () => searchable((await fetch(`${baseURL()}${path}`, { headers: { cookie } }).then((r) => r.text())) + (await fetch(`${baseURL()}${path}/__data.json`, { headers: { cookie } }).then((r) => r.text())));
+			const before = await text();
+			expect(mine.flatMap((s) => leaks(before, s)), 'before writing').toEqual([]);
+			// a draft is not a submission
+			const fields = answerFields(q, true);
+			const draft = await postForm(`${path}?/write`, [['question', q.id], ['idem', crypto.randomUUID()], ...fields.map(([k, v]): [string, string] => [k, k === 'intent' ? 'draft' : v])], { cookie });
+			expect(draft.status).toBe(200);
+			expect(mine.flatMap((s) => leaks(searchable(draft.text), s)), 'the draft response').toEqual([]);
+			const drafted = await text();
+			expect(mine.flatMap((s) => leaks(drafted, s)), 'after a draft').toEqual([]);
+			const submit = await postForm(`${path}?/write`, [['question', q.id], ['idem', crypto.randomUUID()], ...fields], { cookie });
+			expect(submit.status).toBe(200);
+			const after = await text();
+			for (const s of mine.filter((x) => x.what === 'explanation' || x.what === 'model answer')) expect(leaks(after, s), `${s.what} after submitting`).toEqual(s.slices);
+			// and no other question's secrets
+			expect(allSecrets.filter((s) => s.question !== q.id && ref.lesson.questions.some((x) => x.id === s.question)).flatMap((s) => leaks(after, s))).toEqual([]);
+		}
+	);
 });

@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loginAddress } from '$lib/server/guard';
 import { findLesson, findModule, glossary, lessonHtml, neighbours, publicQuestion } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { formOrProblem } from '$lib/server/form-data';
@@ -72,9 +73,11 @@ export const actions: Actions = {
 		}
 		return { feedback: result.feedback };
 	},
-	write: async ({ params, request, locals }) => {
+	write: async ({ params, request, locals, url }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
+		// a guest's writing could never be scored: log in first (and come back)
+		if (!locals.user) redirect(303, loginAddress(url));
 		const data = await formOrProblem(request);
 		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
 		const result = await saveWrittenAnswer(lesson!, data, locals.user ?? null);
