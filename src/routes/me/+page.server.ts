@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = await getDb();
 	const [rows, assigned, written, unseen] = await Promise.all([answersOf(db, user.id), assignmentsForStudent(db, user.id), writtenSubmissionsOf(db, user.id), unseenGrades(db, user.id)]);
 	const events = rows.map((r) => ({ lesson: r.lesson, questionId: r.question_id, correct: r.correct === 1, at: r.created_at }));
-	const progress = summarize(modules, events);
+	// a written answer counts as answered once submitted (its score is the teacher's, shown on the lesson)
+	const progress = summarize(modules, [...events, ...written.map((w) => ({ lesson: w.lesson, questionId: w.question_id, correct: false, at: w.first_submitted_at, written: true }))]);
 	const due = reviewQueue(events, user.time_zone, new Date()).filter((i) => i.due).length;
 	const firstAt = new Map<string, string>();
 	for (const r of rows) if (!firstAt.has(`${r.lesson}#${r.question_id}`)) firstAt.set(`${r.lesson}#${r.question_id}`, r.created_at);

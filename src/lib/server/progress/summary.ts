@@ -6,6 +6,8 @@ export interface AnswerRow {
 	questionId: string;
 	correct: boolean;
 	at: string;
+	/** a written answer: answered, scored by a teacher, never "missed" here */
+	written?: boolean;
 }
 
 export interface LessonProgress {
@@ -41,9 +43,11 @@ export function summarize(modules: readonly Module[], rows: readonly AnswerRow[]
 			const mine = sorted.filter((r) => r.lesson === key && ids.has(r.questionId));
 			const latest = new Map<string, boolean>();
 			const everRight = new Set<string>();
+			const written = new Set<string>();
 			for (const r of mine) {
 				latest.set(r.questionId, r.correct);
 				if (r.correct) everRight.add(r.questionId);
+				if (r.written) written.add(r.questionId);
 			}
 			const total = l.questions.length;
 			const right = [...latest.values()].filter(Boolean).length;
@@ -56,7 +60,7 @@ export function summarize(modules: readonly Module[], rows: readonly AnswerRow[]
 				done: latest.size === total,
 				latest: total ? right / total : 0,
 				best: total ? everRight.size / total : 0,
-				missed: latest.size - right,
+				missed: latest.size - right - [...written].filter((id) => !latest.get(id)).length,
 				lastAt: mine.at(-1)?.at ?? null
 			};
 		});
