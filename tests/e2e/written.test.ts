@@ -92,8 +92,9 @@ describe.each([true, false])('written answers, JavaScript %s', (js) => {
 		await expectAxeCleanIf(page, js);
 		await page.screenshot({ path: `${SHOTS}/written-draft-${js ? 'js' : 'nojs'}-1280.png`, fullPage: false });
 
-		// a reload finds the draft
-		await page.reload({ waitUntil: js ? 'networkidle' : 'load' });
+		// coming back finds the draft (without JavaScript the page shown is the post's answer: open the lesson anew)
+		if (js) await page.reload({ waitUntil: 'networkidle' });
+		else await openLesson(page, js);
 		expect(await card(page).getByLabel('Your claim').inputValue()).toBe(claim);
 		expect(await card(page).getByLabel('Your reasoning').inputValue()).toBe(reasoning);
 		expect(await card(page).locator(`input[name="evidence"][value="${proving}"]`).isChecked()).toBe(true);

@@ -52,6 +52,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		// the student's written answers: drafts, submissions, evidence checks and grades (never a model answer before submitting)
 		written: await writtenStates(lesson!, locals.user ?? null),
 		viewer: (locals.user?.role ?? 'guest') as 'student' | 'teacher' | 'guest',
+		// times on the written card, the same on the server and in the browser
+		timeZone: locals.user?.time_zone ?? 'UTC',
 		// one submission key per form: a double click or a retried request is stored once
 		formKeys: Object.fromEntries(lesson!.questions.map((q) => [q.id, crypto.randomUUID()])),
 		position: { index, count },
