@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { courseChecks, GRADE_RANGE, MIN_QUESTIONS_PER_SOURCE } from '../lib/content/course-checks';
 import { formatProblem, loadContent } from '../lib/content/load';
-import { MAX_QUESTION_GRADE, MIN_NOT_RECALL_PER_LESSON, MIN_NOT_RECALL_SHARE, teachingChecks, type SkillCounts } from '../lib/content/teaching-checks';
+import { MAX_QUESTION_GRADE, MIN_NOT_RECALL_PER_LESSON, MIN_NOT_RECALL_SHARE, teachingChecks, writtenPerModule, type SkillCounts } from '../lib/content/teaching-checks';
 import { readContentFiles } from '../lib/server/content/files';
 
 const started = performance.now();
@@ -15,7 +15,7 @@ const files = readContentFiles(process.cwd());
 const { content, problems } = loadContent(files);
 const course = courseChecks(content);
 const teaching = teachingChecks(content);
-const all = [...problems, ...course.problems, ...teaching.problems];
+const all = [...problems, ...course.problems, ...teaching.problems, ...writtenPerModule(content)];
 const ms = performance.now() - started;
 
 const lessons = content.modules.flatMap((m) => m.lessons);

@@ -108,11 +108,6 @@ export function teachingChecks(content: Content): {
 		}
 		return { path: lesson.path, skills: counts, twoPart, questions };
 	});
-	for (const m of content.modules) {
-		if (!m.lessons.some((l) => l.questions.some((q) => q.type === 'written'))) {
-			problems.push({ file: m.lessons[0]?.path ?? m.slug, message: `questions: module "${m.slug}" has no written question; every module has at least ${MIN_WRITTEN_PER_MODULE}` });
-		}
-	}
 	const course = countSkills(lessons.flatMap((l) => l.questions));
 	const total = lessons.reduce((n, l) => n + l.questions.length, 0);
 	if (total && notRecall(course) / total < MIN_NOT_RECALL_SHARE) {
@@ -131,4 +126,16 @@ export function teachingChecks(content: Content): {
 	}
 	const reuses = lessons.flatMap((l) => l.questions.flatMap((q) => (q.reuse ? [{ id: q.id, path: l.path, reuse: q.reuse }] : [])));
 	return { problems, lessons: reports, course, twoPart: reports.reduce((n, r) => n + r.twoPart, 0), repeats, reuses };
+}
+
+/**
+ * Every module asks for at least one written argument (claim, evidence, reasoning). A rule of the
+ * course as a whole, apart from `teachingChecks`, so that small made-up courses in tests need none.
+ */
+export function writtenPerModule(content: Content): Problem[] {
+	return content.modules.flatMap((m) =>
+		m.lessons.flatMap((l) => l.questions).filter((q) => q.type === 'written').length >= MIN_WRITTEN_PER_MODULE
+			? []
+			: [{ file: m.lessons[0]?.path ?? m.path, message: `questions: module "${m.slug}" has no written question; every module has at least ${MIN_WRITTEN_PER_MODULE}` }]
+	);
 }

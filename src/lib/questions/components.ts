@@ -9,6 +9,7 @@ import type { PublicQuestion, QuestionType } from './registry';
 import SingleChoice from './single/SingleChoice.svelte';
 import TrueFalse from './true-false/TrueFalse.svelte';
 import TwoPart from './two-part/TwoPart.svelte';
+import Written from './written/Written.svelte';
 
 type Props = { question: PublicQuestion; given?: string[]; key?: string[]; correct?: boolean };
 
@@ -20,5 +21,7 @@ export const questionComponents = {
 	ordering: Ordering,
 	matching: Matching,
 	'find-evidence': FindEvidence,
-	'two-part': TwoPart
+	'two-part': TwoPart,
+	// the inputs only: a written question has its own card (WrittenCard), with drafts and submitting
+	written: Written
 } as unknown as Record<QuestionType, Component<Props>>;

@@ -1,7 +1,7 @@
 /** Skills, two-part questions, repeats and the questions' reading level, over small made-up courses. */
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadContent, type ContentFile } from '../../../src/lib/content/load';
-import { MAX_QUESTION_GRADE, questionText, teachingChecks } from '../../../src/lib/content/teaching-checks';
+import { MAX_QUESTION_GRADE, questionText, teachingChecks, writtenPerModule } from '../../../src/lib/content/teaching-checks';
 
 const sentences = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} says the envoy met mediator number ${i + 1} today.`);
 const source: ContentFile[] = [
@@ -117,5 +117,42 @@ describe('teachingChecks', () => {
 		const twoPart = content.modules[0]!.lessons[0]!.questions[0]!;
 		expect(questionText(twoPart)).toContain('Yes, it is.');
 		expect(questionText({ ...twoPart, prompt: 'She said “a long quoted phrase”.' })).not.toContain('quoted');
+	});
+});
+
+describe('writtenPerModule', () => {
+	it('names a module without a written question, and passes one with', () => {
+		const plain = loadContent([...source, lessonFile('01-a', good('a', 0))]).content;
+		expect(writtenPerModule(plain).map(formatProblem)).toEqual([
+			'lessons/01-m/01-a.svx: questions: module "m" has no written question; every module has at least 1'
+		]);
+		const written = [
+			'---',
+			'title: W',
+			'summary: S.',
+			'objectives: [O.]',
+			'questions:',
+			'  - id: w-1',
+			'    type: written',
+			'    skill: evaluate',
+			'    prompt: "Argue it from the report."',
+			'    sources: ["900"]',
+			'    rubric:',
+			'      - { id: claim, name: Claim, levels: [{ points: 0, text: None }, { points: 2, text: Clear }] }',
+			'      - { id: reasoning, name: Reasoning, levels: [{ points: 0, text: None }, { points: 2, text: Linked }] }',
+			'    model: "A model answer."',
+			`    proving: [{ source: "900", quote: "${sentences[11]}" }]`,
+			'    explanation: "It rests on the sentence."',
+			`    cite: [{ source: "900", quote: "${sentences[11]}" }]`,
+			'---',
+			'',
+			'Prose.'
+		].join('\n');
+		const { content, problems } = loadContent([...source, lessonFile('01-a', good('a', 0)), { path: 'lessons/01-m/02-w.svx', text: written }]);
+		expect(problems.map(formatProblem).filter((p) => !p.includes('at least'))).toEqual([]);
+		expect(writtenPerModule(content)).toEqual([]);
+		// the written question's proving sentence is resolved in its own article
+		const w = content.modules[0]!.lessons[1]!.questions[0]!;
+		expect(w.type === 'written' && w.proving).toEqual([{ source: '900', quote: sentences[11], sentenceIds: [13] }]); // s-1 is the title
 	});
 });
