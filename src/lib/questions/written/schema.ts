@@ -72,15 +72,15 @@ export interface WrittenPublic {
  * NUL is refused by PostgreSQL. Bidi marks and joiners are legitimate in names and scripts and
  * are kept; the page shows the text as text, isolated with `dir="auto"`.
  */
-function clean(text: string): string {
-	return text.toWellFormed().replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+export function cleanText(text: string): string {
+	return text.toWellFormed().replaceAll('\u0000', '').replace(/\r\n?/g, '\n');
 }
 
 const textField = (label: string, max: number) =>
 	z
 		.array(z.string())
 		.optional()
-		.transform((v) => clean(v?.[0] ?? '').trim())
+		.transform((v) => cleanText(v?.[0] ?? '').trim())
 		// UTF-16 units, as the browser's maxlength counts them
 		.superRefine((s, ctx) => {
 			if (s.length > max) ctx.addIssue({ code: 'custom', message: `Your ${label} is ${s.length.toLocaleString('en-US')} characters long; keep it to ${max.toLocaleString('en-US')}.` });

@@ -53,6 +53,7 @@ export const toAttempt = (a: ClassAnswer): GradebookAnswer => ({
 export async function writtenAttempts(db: Kysely<Database>, classId: string, lessonKeys: readonly string[]) {
 	const rows = await writtenOfClass(db, classId, lessonKeys);
 	return rows.map(({ answer, grade }) => ({
+		answerId: answer.id,
 		studentId: answer.user_id,
 		lesson: answer.lesson,
 		questionId: answer.question_id,

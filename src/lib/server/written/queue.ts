@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { LessonQuestion } from '$lib/content/load';
 import { keyOf } from '$lib/questions/registry';
-import type { Criterion } from '$lib/questions/written/schema';
+import { cleanText, type Criterion } from '$lib/questions/written/schema';
 import { rubricScore } from '$lib/questions/written/score';
 import type { WrittenContent } from '$lib/written';
 import { findLesson, findModule, publicQuestion } from '../content';
@@ -85,7 +85,7 @@ const gradeForm = z.object({
 	comment: z
 		.string()
 		.optional()
-		.transform((c) => (c ?? '').toWellFormed().replace(/\u0000/g, '').replace(/\r\n?/g, '\n').trim())
+		.transform((c) => cleanText(c ?? '').trim())
 		.superRefine((c, ctx) => {
 			if (c.length > COMMENT_MAX) ctx.addIssue({ code: 'custom', message: `Your comment is ${c.length.toLocaleString('en-US')} characters long; keep it to ${COMMENT_MAX.toLocaleString('en-US')}.` });
 		}),

@@ -6,7 +6,8 @@ import { assignmentsOf } from '$lib/server/db/classes';
 import { answersOfMember, memberOfClass } from '$lib/server/db/gradebook';
 import { buildFeedback } from '$lib/server/grading/grade';
 import { dueLabel } from '$lib/server/progress/due';
-import { choiceTexts, courseLessonKeys, givenIds, keyTexts, teacherClass, toAttempt } from '$lib/server/reports/class-data';
+import { choiceTexts, courseLessonKeys, givenIds, keyTexts, teacherClass, toAttempt, writtenAttempts } from '$lib/server/reports/class-data';
+import { writtenQuestionOf } from '$lib/server/written/queue';
 import { assignedLessons, gradeCell } from '$lib/server/reports/gradebook';
 import { countedAttempt, countingSentence } from '$lib/server/reports/item-analysis';
 import { shownKey } from '$lib/questions/registry';
@@ -19,7 +20,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!member) error(404, { message: 'This student is not in this class.' });
 	const keys = courseLessonKeys();
 	const [answers, assignments] = await Promise.all([answersOfMember(db, cls.id, member!.id, keys), assignmentsOf(db, cls.id)]);
-	const attempts = answers.map(toAttempt);
+	// written answers count once scored (rubric points over the maximum), and wait until then
+	const written = (await writtenAttempts(db, cls.id, keys)).filter((w) => w.studentId === member!.id);
+	const attempts = [...answers.map(toAttempt), ...written];
 	const now = new Date();
 	const assigned = assignedLessons(assignments, lessonsOfTarget, keys);
 
@@ -108,6 +111,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		counting: countingSentence[cls.counting],
 		overview,
 		lessons,
+		written: written.map((w) => {
+			const found = writtenQuestionOf(w.lesson, w.questionId);
+			return {
+				id: w.answerId,
+				lessonTitle: found?.lessonTitle ?? w.lesson,
+				prompt: found?.question.prompt ?? w.questionId,
+				claim: w.text.claim,
+				submitted: formatInZone(w.at, cls.time_zone),
+				score: w.grade ? `${w.grade.total} / ${w.grade.max}` : null
+			};
+		}),
 		answerCount: answers.length
 	};
 };
