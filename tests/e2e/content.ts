@@ -414,6 +414,16 @@ export const questionCard = (page: Page, q: LessonQuestion) => page.locator(`#q-
  */
 export async function answerInPage(page: Page, q: LessonQuestion, answer: string[] | boolean) {
 	const card = questionCard(page, q);
+	if (q.type === 'written') {
+		// a written answer: claim, evidence, reasoning, then "Submit for grading"; it waits for the teacher
+		await fillAnswer(card, q, answer === true);
+		await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/write')),
+			card.getByRole('button', { name: /Submit/ }).click()
+		]);
+		await card.getByRole('region', { name: 'Feedback on your written answer' }).waitFor();
+		return;
+	}
 	if (Array.isArray(answer)) for (const id of answer) await card.locator(`input[name="choice"][value="${id}"]`).check();
 	else await fillAnswer(card, q, answer);
 	const button = card.locator('button[type="submit"]');
@@ -431,8 +441,10 @@ export async function answerInPage(page: Page, q: LessonQuestion, answer: string
 export async function fillAnswer(card: Locator, q: LessonQuestion, right: boolean) {
 	for (const [name, value] of answerFields(q, right)) {
 		const field = card.locator(`[name="${name}"]`);
-		if (name === 'choice' || name === 'sentence') await field.and(card.locator(`[value="${value}"]`)).check();
-		else if (name === 'value') await field.fill(value);
+		if (name === 'choice' || name === 'sentence' || name === 'evidence') await field.and(card.locator(`[value="${value}"]`)).check();
+		else if (name === 'value' || name === 'claim' || name === 'reasoning') await field.fill(value);
+		// the button pressed says whether to save a draft or submit
+		else if (name === 'intent') continue;
 		// position and match lists; positions go 1, 2, 3… so moving each item into place leaves the right order
 		else await field.selectOption(value);
 	}

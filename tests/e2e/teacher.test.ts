@@ -564,7 +564,7 @@ describe('the class after the due date moved into the past', () => {
 		expect(gradebook[0]).toEqual([
 			'Student',
 			'Username',
-			...M.lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`, `${l.title}: answered late (late answers count)`]),
+			...M.lessons.flatMap((l) => [`${l.title}: score %`, `${l.title}: answered`, `${l.title}: state`, `${l.title}: answered late (late answers count)`, `${l.title}: written answers waiting for grading`]),
 			'Total score %',
 			'Total answered',
 			'Lessons done'
@@ -576,7 +576,7 @@ describe('the class after the due date moved into the past', () => {
 					csvCell(p.s.displayName),
 					p.s.username,
 					// B answered every question of the first lesson after its due date
-					...row.cells.flatMap(([score, state, answered], i) => [score === '—' ? '' : score!.replace('%', ''), answered!.replace(' answered', ''), state!, String(p === B && i === 0 ? N : 0)]),
+					...row.cells.flatMap(([score, state, answered], i) => [score === '—' ? '' : score!.replace('%', ''), answered!.replace(' answered', ''), state!, String(p === B && i === 0 ? N : 0), '0']), // no written answer waits here
 					String(Math.round((rightCount(p) / TOTAL) * 100)),
 					`${answeredCount(p)} of ${TOTAL}`,
 					p === H ? '0' : '1'

@@ -20,18 +20,26 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	// stable: each student's answers stay oldest first
 	const at = (id: string) => rank.get(id) ?? order.length; // someone who joined a moment ago
 	const sorted = [...answers].sort((x, y) => at(x.user_id) - at(y.user_id));
-	const lines: AnswerLine[] = sorted.map((a) => {
-		const student = byId.get(a.user_id);
-		const [m, l] = a.lesson.split('/');
+	/** Who answered, where and what was asked: the columns every line shares. */
+	const about = (studentId: string, lessonKey: string, questionId: string) => {
+		const student = byId.get(studentId);
+		const [m, l] = lessonKey.split('/');
 		const lesson = m && l ? findLesson(m, l) : undefined;
-		const question = questionOf(a.lesson, a.question_id);
-		return {
+		const question = questionOf(lessonKey, questionId);
+		const line = {
 			name: student?.display_name ?? '',
 			username: student?.username ?? null,
 			lessonTitle: lesson?.title ?? 'A lesson no longer in the course',
-			lessonKey: a.lesson,
-			questionId: a.question_id,
-			prompt: question?.prompt ?? 'A question no longer in the lesson',
+			lessonKey,
+			questionId,
+			prompt: question?.prompt ?? 'A question no longer in the lesson'
+		};
+		return { question, line };
+	};
+	const lines: AnswerLine[] = sorted.map((a) => {
+		const { question, line } = about(a.user_id, a.lesson, a.question_id);
+		return {
+			...line,
 			given: question ? choiceTexts(question, givenIds(question, a.answer)) : [a.answer],
 			correct: a.correct === 1,
 			points: Number(a.points),
@@ -43,19 +51,11 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const writtenLines: AnswerLine[] = [...written]
 		.sort((x, y) => at(x.studentId) - at(y.studentId))
 		.map((w) => {
-			const student = byId.get(w.studentId);
-			const [m, l] = w.lesson.split('/');
-			const lesson = m && l ? findLesson(m, l) : undefined;
-			const question = questionOf(w.lesson, w.questionId);
+			const { question, line } = about(w.studentId, w.lesson, w.questionId);
 			const rubric = question?.type === 'written' ? question.rubric : [];
 			const scores = w.grade ? (JSON.parse(w.grade.scores) as Record<string, number>) : {};
 			return {
-				name: student?.display_name ?? '',
-				username: student?.username ?? null,
-				lessonTitle: lesson?.title ?? 'A lesson no longer in the course',
-				lessonKey: w.lesson,
-				questionId: w.questionId,
-				prompt: question?.prompt ?? 'A question no longer in the lesson',
+				...line,
 				given: [`Claim: ${w.text.claim}`, `Evidence: ${question ? choiceTexts(question, w.text.evidence).join(' | ') : w.text.evidence.join(' ')}`, `Reasoning: ${w.text.reasoning}`],
 				correct: w.correct,
 				points: w.points,
