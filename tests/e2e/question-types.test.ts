@@ -8,10 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
 import { allLessons, baseURL, citedText, content, fillAnswer, fold, type LessonRef } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
-import { questionTypes } from '../../src/lib/questions/registry';
+import { questionTypes, teacherScored } from '../../src/lib/questions/registry';
 
-/** The first question of each type in the course, with its lesson. */
-const picks = questionTypes.map((type) => {
+/**
+ * The first question of each type the server grades, with its lesson. Written answers are
+ * scored by a teacher; tests/e2e/written.test.ts drives them through drafts, the queue and feedback.
+ */
+const picks = questionTypes.filter((type) => !teacherScored(type)).map((type) => {
 	for (const ref of allLessons()) {
 		const q = ref.lesson.questions.find((x) => x.type === type);
 		if (q) return { type, ref, q };

@@ -5,6 +5,7 @@ import { exportUserData } from '../../../../src/lib/server/db/export';
 import { clearLimit, hit } from '../../../../src/lib/server/db/rate-limit';
 import { createSession, deleteSession, SESSION_IDLE_MS, validateSession } from '../../../../src/lib/server/db/sessions';
 import { claimGuestAnswers, createUser, deleteUser, findLogin, UsernameTaken } from '../../../../src/lib/server/db/users';
+import { saveWritten } from '../../../../src/lib/server/db/written';
 import { engines } from './engines';
 
 const student = (username: string) => ({
@@ -75,12 +76,18 @@ describe.each(engines)('accounts on $name', (engine) => {
 		const b = await createUser(handle.db, student('bob'));
 		await recordAnswer(handle.db, answer(null, a.id));
 		await recordAnswer(handle.db, answer(null, b.id));
+		const write = (userId: string) =>
+			saveWritten(handle.db, { userId, lesson: 'm/l', questionId: 'w', kind: 'submission', content: { claim: 'c', evidence: [], reasoning: 'r' }, keyHash: 'k', idempotencyKey: crypto.randomUUID() });
+		await write(a.id);
+		await write(b.id);
 		await createSession(handle.db, a.id);
 		await deleteUser(handle.db, a.id);
 		expect(await findLogin(handle.db, 'alice')).toBeUndefined();
 		expect(await countAnswers(handle.db)).toBe(1);
 		const left = await exportUserData(handle.db, a.id);
-		expect(left).toEqual({ user: undefined, sessions: [], memberships: [], answers: [], attemptCounters: [], passwordCodes: [] });
+		expect(left).toEqual({ user: undefined, sessions: [], memberships: [], answers: [], attemptCounters: [], passwordCodes: [], writtenAnswers: [], writtenVersions: [], writtenGrades: [] });
+		const bob = await exportUserData(handle.db, b.id);
+		expect([bob.answers.length, bob.writtenAnswers.length, bob.writtenVersions.length]).toEqual([1, 1, 1]);
 	});
 
 	it('rate limits: the N+1-th hit in the window is refused with the wait, a new window allows again', async () => {
