@@ -557,9 +557,12 @@ export async function signUpWithCode(s: Student, code: string, base = baseURL())
 	return res.cookie;
 }
 
-/** Answers a question over HTTP as a form without JavaScript would, on the server at `base`. */
+/**
+ * Answers a question over HTTP as a form without JavaScript would, on the server at `base`; a
+ * written question is submitted for grading (its evidence proving a claim when `right`).
+ */
 export async function answerByPost(path: string, q: LessonQuestion, right: boolean, cookie: string, base = baseURL()) {
-	const res = await postForm(`${path}?/answer`, [['question', q.id], ...answerFields(q, right), ['idem', crypto.randomUUID()]], {
+	const res = await postForm(`${path}?/${actionOf(q)}`, [['question', q.id], ...answerFields(q, right), ['idem', crypto.randomUUID()]], {
 		base,
 		cookie
 	});
