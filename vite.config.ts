@@ -47,7 +47,10 @@ export default defineConfig(({ isSsrBuild }) => ({
 					environment: 'node',
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					fileParallelism: false,
+					// Browser tests wait on pages more than they compute: three files at a time, each
+					// on its own server, keep two cores busy. After the other projects (groupOrder).
+					maxWorkers: 3,
+					sequence: { groupOrder: 1 },
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

@@ -1,6 +1,6 @@
 /** Debian's chromium driven by playwright-core: never a downloaded browser. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -11,7 +11,7 @@ export async function launch(): Promise<Browser> {
 				'or set CHROMIUM_PATH; the README test line does this for you.'
 		);
 	}
-	return chromium.launch({
+	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
 			'--no-sandbox',
@@ -22,4 +22,26 @@ export async function launch(): Promise<Browser> {
 			'--no-first-run'
 		]
 	});
+	// Tests that type right after `goto` would race the app's start when files run side by side
+	// (a field filled before hydration, a click that lands mid-start): with JavaScript on, every
+	// page's `goto` also waits until the app has started.
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options) => {
+		const context = await newContext(options);
+		if (options?.javaScriptEnabled !== false) context.on('page', waitForAppOnGoto);
+		return context;
+	};
+	return browser;
+}
+
+/** SvelteKit adds its route announcer only once the app runs in the page: the sign it has started. */
+function waitForAppOnGoto(page: Page): void {
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		if (response?.headers()['content-type']?.startsWith('text/html')) {
+			await page.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
+		}
+		return response;
+	};
 }

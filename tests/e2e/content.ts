@@ -21,7 +21,11 @@ export function content(): Content {
 	return content;
 }
 
-export const baseURL = (): string => inject('baseURL');
+/** This worker's own server (VITEST_POOL_ID runs from 1 to maxWorkers). */
+export const baseURL = (): string => {
+	const urls = inject('baseURLs');
+	return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!;
+};
 
 export interface LessonRef {
 	module: Module;

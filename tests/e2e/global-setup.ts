@@ -11,7 +11,8 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		baseURL: string;
+		/** One server per worker: files in parallel never share rate limits or load. */
+		baseURLs: string[];
 	}
 }
 
@@ -75,9 +76,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 }
 
 export default async function setup(project: TestProject) {
-	const { url, child } = await startServer();
-	project.provide('baseURL', url);
+	const workers = Math.max(1, project.config.maxWorkers ?? 1);
+	const servers = await Promise.all(Array.from({ length: workers }, () => startServer()));
+	project.provide(
+		'baseURLs',
+		servers.map((s) => s.url)
+	);
 	return () => {
-		child.kill('SIGTERM');
+		for (const { child } of servers) child.kill('SIGTERM');
 	};
 }

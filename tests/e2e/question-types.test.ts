@@ -57,9 +57,10 @@ describe.each([true, false])('JavaScript %s', (js) => {
 		const page = await open(ref, js);
 		for (const right of [true, false]) {
 			const status = await answer(page, q, right, js);
-			const verdict = fold(await status.locator('.verdict').innerText());
-			if (right) expect(verdict).toBe('✓ Right.');
-			else expect(verdict).toMatch(/^(✗ Not quite\.|◐ Partly right\.)$/);
+			// polled: with JavaScript the first answer's verdict is still shown until the second's arrives
+			const verdict = async () => fold(await status.locator('.verdict').innerText());
+			if (right) await expect.poll(verdict).toBe('✓ Right.');
+			else await expect.poll(verdict).toMatch(/^(✗ Not quite\.|◐ Partly right\.)$/);
 			expect(fold(await status.innerText())).toContain(fold(q.explanation));
 			expect((await status.locator('blockquote').allInnerTexts()).map(fold)).toEqual(q.cite.map((c) => fold(citedText(c))));
 			// the card marks the answer in words, not by colour alone
