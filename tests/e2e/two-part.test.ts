@@ -48,11 +48,16 @@ async function wrongSentence(page: Page): Promise<string> {
 
 async function submit(page: Page, js: boolean, choice: string, sentence: string) {
 	const card = page.locator(`#q-${q.id}`);
+	const status = card.getByRole('status');
+	const shown = async () => ((await status.count()) > 0 ? fold(await status.innerText()) : null);
+	const before = await shown();
 	await card.locator(`input[name="choice"][value="${choice}"]`).check();
 	await card.locator(`input[name="sentence"][value="${sentence}"]`).check();
 	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')), card.locator('button[type="submit"]').click()]);
 	if (!js) await page.waitForLoadState('load');
-	const status = page.locator(`#q-${q.id}`).getByRole('status');
+	// with JavaScript the response lands before the page redraws: wait for the new verdict, which
+	// in these tests always differs from the one shown before
+	await expect.poll(shown).not.toBe(before);
 	await status.waitFor();
 	return fold(await status.innerText());
 }
