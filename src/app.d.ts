@@ -8,6 +8,8 @@ declare global {
 			user: import('$lib/server/db/users').User | null;
 			/** a guest's browser session, if they have answered anything */
 			guestId: string | null;
+			/** set by the page cache: the slot the name goes in, and (on a miss) the page data it keyed on */
+			pageCache?: { name: string; page?: unknown };
 		}
 		interface Platform {
 			/** the node request (adapter-node); absent in tests and `vite dev` */

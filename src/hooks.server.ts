@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
 import { readGuestId } from '$lib/server/guest';
 import { withSecurityHeaders } from '$lib/server/security-headers';
+import { pageCache } from '$lib/server/page-cache/handle';
 
 // Create and migrate the database before the first request is served.
 export const init: ServerInit = async () => {
@@ -39,4 +40,5 @@ const guarded: Handle = async (input) => {
 	return response;
 };
 
-export const handle = sequence(compression, securityHeaders, guarded);
+// the page cache last: it needs the session, and what it answers still gets the headers and compression
+export const handle = sequence(compression, securityHeaders, guarded, pageCache);

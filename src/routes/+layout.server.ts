@@ -1,5 +1,4 @@
+import { layoutData } from '$lib/server/layout-data';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user ? { displayName: locals.user.display_name, role: locals.user.role } : null
-});
+export const load: LayoutServerLoad = ({ locals }) => layoutData(locals);

@@ -1,27 +1,5 @@
-import { modules } from '$lib/server/content';
-import { getDb } from '$lib/server/db';
-import { answersOf } from '$lib/server/db/answers';
-import { summarize } from '$lib/server/progress/summary';
+import { cachedLoad } from '$lib/server/page-cache/load';
+import { homePageData } from '$lib/server/pages/home';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	let resume: { title: string; href: string; started: boolean } | null = null;
-	if (locals.user) {
-		const rows = await answersOf((await getDb()).db, locals.user.id);
-		const p = summarize(
-			modules,
-			rows.map((r) => ({ lesson: r.lesson, questionId: r.question_id, correct: r.correct === 1, at: r.created_at }))
-		);
-		if (p.continueWith) resume = { title: p.continueWith.title, href: p.continueWith.href, started: p.started };
-	}
-	return {
-		deleted: url.searchParams.has('deleted'),
-		resume,
-		modules: modules.map((m) => ({
-			slug: m.slug,
-			title: m.title,
-			summary: m.summary,
-			lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, summary: l.summary, questions: l.questions.length }))
-		}))
-	};
-};
+export const load: PageServerLoad = cachedLoad(homePageData);

@@ -14,8 +14,8 @@ import { constants, createBrotliCompress, createGzip, type BrotliCompress, type 
 export const MIN_BYTES = 1024;
 const TEXT = /^(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
 
-/** The encoding to use for an Accept-Encoding header: br over gzip, none when neither is acceptable (q=0 refuses). */
-export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
+/** Whether an Accept-Encoding header accepts each encoding (q=0 refuses; `*` stands for any not named). */
+export function acceptedEncodings(acceptEncoding: string | null): (name: string) => boolean {
 	const q = new Map<string, number>();
 	for (const part of (acceptEncoding ?? '').split(',')) {
 		const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -23,7 +23,12 @@ export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | n
 		const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 		q.set(name, qParam ? Number(qParam.slice(2)) || 0 : 1);
 	}
-	const ok = (name: string) => (q.has(name) ? q.get(name)! : (q.get('*') ?? 0)) > 0;
+	return (name) => (q.has(name) ? q.get(name)! : (q.get('*') ?? 0)) > 0;
+}
+
+/** The encoding to use for an Accept-Encoding header: br over gzip, none when neither is acceptable. */
+export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
+	const ok = acceptedEncodings(acceptEncoding);
 	return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
 }
 

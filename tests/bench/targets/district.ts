@@ -29,15 +29,16 @@ const MAX_RSS_MB = 200;
 const { content } = loadContent(readContentFiles(process.cwd()));
 const lessons = content.modules.flatMap((m) => m.lessons);
 
-async function seedStudents(file: string): Promise<string[]> {
+/** `count` students with a session each, written straight into a new SQLite file; their cookies. */
+export async function seedStudents(file: string, count = STUDENTS): Promise<string[]> {
 	const handle = createDb({ engine: 'sqlite', file });
 	await migrateToLatest(handle.db);
 	const hash = await hashPassword('a district password');
 	const cookies: string[] = [];
 	try {
-		for (let start = 0; start < STUDENTS; start += 1000) {
+		for (let start = 0; start < count; start += 1000) {
 			await handle.db.transaction().execute(async (tx) => {
-				for (let i = start; i < Math.min(STUDENTS, start + 1000); i++) {
+				for (let i = start; i < Math.min(count, start + 1000); i++) {
 					const user = await createUser(tx, { role: 'student', username: `district-${i}`, email: null, displayName: `District Student ${i}`, passwordHash: hash, timeZone: 'UTC' });
 					const { token } = await createSession(tx, user.id);
 					cookies.push(`bc_session=${token}`);

@@ -1,0 +1,72 @@
+/**
+ * The page cache. Rendering a page (kit's render, the serialised data, the etag over the whole
+ * HTML, compression) costs far more than the few queries behind it: a lesson page is about
+ * 180 KB of HTML. Yet two students in the same state get the same page but for their name,
+ * their submission keys and the CSP nonce. So for the pages in `routes.ts` the hook gathers the
+ * data exactly as the page's load would, with slots in place of those, and keys the cache on
+ * the address, the layout's data and every part of the page's data that is not one of the
+ * objects built once from the content for everyone (`shared.ts`). Same key, same data, so the
+ * same page; whatever differs between two students' data gives two entries. A miss renders
+ * through kit as usual and keeps the result; every response fills the slots with this
+ * student's name, fresh keys and a fresh nonce.
+ */
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { SESSION_COOKIE } from '$lib/server/auth/cookies';
+import { acceptedEncodings } from '$lib/server/compress';
+import { layoutData } from '$lib/server/layout-data';
+import { cachedRoutes } from './routes';
+import { isSameForEveryone } from './shared';
+import { keySlot, NAME_SLOT } from './slots';
+import { PageTemplate, type Personal } from './template';
+
+const MAX_MB = Number(process.env.PAGE_CACHE_MB ?? 24);
+
+const cache = new LRUCache<string, PageTemplate>({ maxSize: Math.max(1, MAX_MB) * 1024 * 1024, sizeCalculation: (t) => Math.max(1, t.bytes) });
+
+/** A plain GET of a page (no page data request), and no stale session cookie being cleared on this response. */
+function cacheable(event: RequestEvent): boolean {
+	return event.request.method === 'GET' && !event.isDataRequest && (event.locals.user !== null || !event.cookies.get(SESSION_COOKIE));
+}
+
+const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64');
+
+export const pageCache: Handle = async ({ event, resolve }) => {
+	const data = event.route.id ? cachedRoutes[event.route.id] : undefined;
+	if (!data || !cacheable(event)) return resolve(event);
+	const keyIds: string[] = [];
+	event.locals.pageCache = { name: NAME_SLOT };
+	let page: unknown;
+	try {
+		page = await data(event, (id) => keySlot(keyIds.push(id) - 1));
+	} catch {
+		// a redirect, a 404, a 403: the page's own load meets it again and kit answers it
+		event.locals.pageCache = undefined;
+		return resolve(event);
+	}
+	event.locals.pageCache.page = page;
+	const own = Object.entries(page as object).filter(([, value]) => !isSameForEveryone(value));
+	const key = hash(event.url.href, JSON.stringify(layoutData(event.locals)), JSON.stringify(own));
+
+	const personal: Personal = {
+		name: event.locals.user?.display_name ?? '',
+		keys: keyIds.map(() => crypto.randomUUID()),
+		nonce: randomBytes(16).toString('base64')
+	};
+	let template = cache.get(key);
+	if (!template) {
+		const response = await resolve(event);
+		if (!/^text\/html/.test(response.headers.get('content-type') ?? '') || !response.body) return response;
+		template = PageTemplate.from(response.status, await response.text(), response.headers);
+		// only a complete 200 page with no cookie of its own is the same for the next student
+		if (response.status !== 200 || response.headers.has('set-cookie')) return withCookies(template.response(personal, false), response.headers);
+		cache.set(key, template);
+	}
+	return template.response(personal, acceptedEncodings(event.request.headers.get('accept-encoding'))('gzip'));
+};
+
+function withCookies(response: Response, from: Headers): Response {
+	for (const c of from.getSetCookie()) response.headers.append('set-cookie', c);
+	return response;
+}

@@ -1,0 +1,101 @@
+/**
+ * Issue 17, target 2: the start of a period. 2 000 distinct signed-in students each open the
+ * same lesson (the heaviest, with a find-evidence article) at a random moment within 10 s, as a
+ * browser does (`accept-encoding: br, gzip`), then answer its first question with the
+ * submission key their page gave them. 0 errors, p99 ≤ 500 ms for the page and for the answer,
+ * and every acknowledged answer in the database afterwards.
+ */
+import { join } from 'node:path';
+import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
+import { createDb } from '../../../src/lib/server/db/client';
+import { allLessons, answerFields } from '../../e2e/content';
+import { quantile, type BenchContext, type Result } from '../report';
+import { startApp } from '../server';
+import { seedStudents } from './district';
+
+const STUDENTS = Number(process.env.BENCH_START_STUDENTS ?? 2000);
+const WINDOW_MS = 10_000;
+const MAX_P99_MS = 500;
+
+// the heaviest lesson page: the find-evidence lesson with the most questions
+const ref = allLessons()
+	.filter((r) => r.lesson.questions.some((q) => q.type === 'find-evidence'))
+	.reduce((a, b) => (b.lesson.questions.length > a.lesson.questions.length ? b : a));
+const first = ref.lesson.questions.find((q) => q.type !== 'written')!;
+
+export async function run(ctx: BenchContext): Promise<Result[]> {
+	const file = join(ctx.tmp, 'start.db');
+	const cookies = await seedStudents(file, STUDENTS);
+	const app = await startApp({ DATABASE_FILE: file });
+	const pageMs: number[] = [];
+	const answerMs: number[] = [];
+	const acknowledged: string[] = [];
+	const problems: string[] = [];
+	let maxRss = 0;
+	const sampler = setInterval(() => (maxRss = Math.max(maxRss, app.rssMb())), 250);
+
+	async function student(cookie: string) {
+		let t = performance.now();
+		const page = await fetch(app.url + ref.path, { headers: { cookie, 'accept-encoding': 'br, gzip', accept: 'text/html' } });
+		const html = await page.text();
+		pageMs.push(performance.now() - t);
+		// the key of the first question's form, as the browser would send it
+		const idem = new RegExp(`name="question" value="${first.id}"[\\s\\S]*?name="idem" value="([^"]+)"`).exec(html)?.[1];
+		if (page.status !== 200 || !idem) throw new Error(`page: HTTP ${page.status}${idem ? '' : ', no submission key'}`);
+		t = performance.now();
+		const res = await fetch(`${app.url}${ref.path}?/answer`, {
+			method: 'POST',
+			headers: { origin: app.url, accept: 'application/json', 'x-sveltekit-action': 'true', cookie },
+			body: new URLSearchParams([['question', first.id], ['idem', idem], ...answerFields(first, Math.random() < 0.6)])
+		});
+		const body = await res.text();
+		answerMs.push(performance.now() - t);
+		if (res.status !== 200 || !body.includes('saved')) throw new Error(`answer: HTTP ${res.status}`);
+		acknowledged.push(idem);
+	}
+
+	const started = Date.now();
+	try {
+		await Promise.all(
+			cookies.map(
+				(cookie) =>
+					new Promise<void>((resolve) =>
+						setTimeout(() => student(cookie).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e))).finally(resolve), Math.random() * WINDOW_MS)
+					)
+			)
+		);
+	} finally {
+		clearInterval(sampler);
+		await app.stop();
+	}
+	const elapsed = (Date.now() - started) / 1000;
+	const check = createDb({ engine: 'sqlite', file });
+	const found = await findAnswersByIdempotencyKeys(check.db, acknowledged);
+	await check.close();
+	const lost = acknowledged.length - found.length;
+	const [page99, answer99] = [quantile(pageMs, 0.99), quantile(answerMs, 0.99)];
+	ctx.log(`${cookies.length} students in ${elapsed.toFixed(1)} s on ${ref.path}: page p50 ${quantile(pageMs, 0.5).toFixed(0)} ms, p99 ${page99.toFixed(0)} ms; answer p50 ${quantile(answerMs, 0.5).toFixed(0)} ms, p99 ${answer99.toFixed(0)} ms; RSS ≤ ${maxRss.toFixed(0)} MB`);
+	if (problems.length) ctx.log(`first problems: ${[...new Set(problems)].slice(0, 3).join('; ')}`);
+	return [
+		{
+			target: `2. Start of a period: ${cookies.length} students open a lesson within 10 s (page)`,
+			figure: `p99 ${page99.toFixed(0)} ms (p50 ${quantile(pageMs, 0.5).toFixed(0)} ms) for ${pageMs.length} pages of ${ref.path}`,
+			ceiling: `≤ ${MAX_P99_MS} ms`,
+			ratio: page99 / MAX_P99_MS,
+			ok: page99 <= MAX_P99_MS && pageMs.length === cookies.length
+		},
+		{
+			target: '2. Start of a period: then answer its first question',
+			figure: `p99 ${answer99.toFixed(0)} ms (p50 ${quantile(answerMs, 0.5).toFixed(0)} ms) for ${answerMs.length} answers`,
+			ceiling: `≤ ${MAX_P99_MS} ms`,
+			ratio: answer99 / MAX_P99_MS,
+			ok: answer99 <= MAX_P99_MS && answerMs.length === cookies.length
+		},
+		{
+			target: '2. Start of a period: errors and lost answers',
+			figure: `${problems.length} errors, ${acknowledged.length} acknowledged, ${lost} lost`,
+			ceiling: '0 errors, every answer stored',
+			ok: problems.length === 0 && lost === 0 && acknowledged.length === cookies.length
+		}
+	];
+}

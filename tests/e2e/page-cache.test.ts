@@ -1,0 +1,162 @@
+/**
+ * The lesson page cache, against the built server: students in the same state get the same page
+ * but for their own name, keys and nonce; one student's feedback, name or keys never show in
+ * another's page; the keys of a page served from the cache store an answer once; the gzip body
+ * it joins reads in chromium, whose scripts run under the fresh nonce.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch } from './browser';
+import { addCookies, allLessons, answerFields, baseURL, newStudent, postForm, signUpByPost, type Student } from './content';
+
+// the heaviest kind of lesson page: one with a find-evidence article
+const ref = allLessons().find((r) => r.lesson.questions.some((q) => q.type === 'find-evidence'))!;
+const question = ref.lesson.questions.find((q) => q.type !== 'written' && q.type !== 'find-evidence')!;
+
+/** A GET as a browser makes it, read back as text whatever its encoding (node:http does not decode). */
+function get(path: string, cookie: string, acceptEncoding = 'gzip, deflate, br'): Promise<{ status: number; encoding: string | undefined; csp: string; text: string }> {
+	return new Promise((resolve, reject) => {
+		request(`${baseURL()}${path}`, { headers: { cookie, 'accept-encoding': acceptEncoding, accept: 'text/html' } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => {
+				const body = Buffer.concat(chunks);
+				const encoding = res.headers['content-encoding'];
+				resolve({ status: res.statusCode ?? 0, encoding, csp: String(res.headers['content-security-policy']), text: (encoding === 'gzip' ? gunzipSync(body) : encoding === 'br' ? brotliDecompressSync(body) : body).toString() });
+			});
+		})
+			.on('error', reject)
+			.end();
+	});
+}
+
+const keysOf = (html: string) => [...html.matchAll(/name="idem" value="([^"]+)"/g)].map((m) => m[1]!);
+const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+
+/** The page with this student's own values taken out: what must be the same for everyone in the same state. */
+function blanked(page: { text: string; csp: string }, who: Student): string {
+	let out = page.text.replaceAll(nonceOf(page.csp), 'NONCE').replaceAll(who.displayName, 'NAME');
+	for (const k of keysOf(page.text)) out = out.replaceAll(k, 'KEY');
+	return out;
+}
+
+describe('the lesson page cache', () => {
+	const a = newStudent('pca');
+	const b = newStudent('pcb');
+	let cookieA: string;
+	let cookieB: string;
+	beforeAll(async () => {
+		[cookieA, cookieB] = await Promise.all([signUpByPost(a), signUpByPost(b)]);
+	});
+
+	test('two new students get the same page but for their own name, keys and nonce, all fresh per response', async () => {
+		const [pa, pb, pa2] = [await get(ref.path, cookieA), await get(ref.path, cookieB), await get(ref.path, cookieA)];
+		for (const p of [pa, pb, pa2]) {
+			expect(p.status).toBe(200);
+			expect(p.encoding).toBe('gzip');
+			expect(p.text).toContain('</html>');
+		}
+		expect(pa.text).toContain(a.displayName);
+		expect(pa.text).not.toContain(b.displayName);
+		expect(pb.text).toContain(b.displayName);
+		expect(pb.text).not.toContain(a.displayName);
+		expect(blanked(pa, a)).toBe(blanked(pb, b));
+		// one key per question form, in the form and in the page's data, none ever served twice
+		const keys = [pa, pb, pa2].flatMap((p) => keysOf(p.text));
+		expect(keys.length).toBe(3 * ref.lesson.questions.length);
+		expect(new Set(keys).size).toBe(keys.length);
+		for (const p of [pa, pb]) for (const k of keysOf(p.text)) expect(p.text.split(k).length - 1).toBe(2);
+		expect(new Set([pa, pb, pa2].map((p) => nonceOf(p.csp))).size).toBe(3);
+		for (const p of [pa, pb, pa2]) expect(p.text.split(`nonce="${nonceOf(p.csp)}"`).length - 1).toBeGreaterThan(0);
+	});
+
+	test("one student's answer shows in their page and never in another's, and a cached page's key stores an answer once", async () => {
+		const before = await get(ref.path, cookieA);
+		const key = keysOf(before.text)[ref.lesson.questions.indexOf(question)]!;
+		const fields: [string, string][] = [['question', question.id], ['idem', key], ...answerFields(question, false)];
+		const first = await postForm(`${ref.path}?/answer`, fields, { cookie: cookieA });
+		const again = await postForm(`${ref.path}?/answer`, fields, { cookie: cookieA });
+		expect([first.status, again.status]).toEqual([200, 200]);
+
+		const afterA = await get(ref.path, cookieA);
+		const afterB = await get(ref.path, cookieB);
+		// A's page now has the feedback; B's is still the page of a student who has answered nothing
+		expect(blanked(afterA, a)).not.toBe(blanked(before, a));
+		expect(afterA.text).toMatch(/Not quite|Partly right/);
+		expect(afterB.text).not.toMatch(/Not quite|Partly right/);
+		expect(blanked(afterB, b)).toBe(blanked(before, a));
+		// the retried post with the same key was stored once
+		const exported = JSON.parse((await get('/me/data/export.json', cookieA, 'identity')).text) as { answers: { question_id: string }[] };
+		expect(exported.answers.filter((x) => x.question_id === question.id)).toHaveLength(1);
+		// a browser that takes no gzip gets the same page as text
+		const plain = await get(ref.path, cookieA, 'identity');
+		expect(plain.encoding).toBeUndefined();
+		expect(blanked(plain, a)).toBe(blanked(afterA, a));
+	});
+
+	test('a guest gets the page too, with no name; a retry page holds only the missed question', async () => {
+		const guest = await get(ref.path, '');
+		expect(guest.status).toBe(200);
+		expect(guest.text).toMatch(/Log in|Sign up/);
+		expect(guest.text).not.toContain(a.displayName);
+		const retry = await get(`${ref.path}?retry=missed`, cookieA);
+		expect(retry.status).toBe(200);
+		expect([...retry.text.matchAll(/name="question" value="([^"]+)"/g)].map((m) => m[1])).toEqual([question.id]);
+		expect((await get(`${ref.path}?retry=missed`, cookieB)).text).not.toContain(`name="question" value="${question.id}"`);
+	});
+
+	test.each(['/', '/me', '/modules/' + ref.module.slug, '/sources/001', '/sources/001?hl=2,3'])('%s: the same for two students in the same state but for their names', async (path) => {
+		const c = newStudent('pcd');
+		const d = newStudent('pce');
+		const [cookieC, cookieD] = await Promise.all([signUpByPost(c), signUpByPost(d)]);
+		const [pc, pd] = [await get(path, cookieC), await get(path, cookieD)];
+		expect([pc.status, pd.status, pc.encoding, pd.encoding]).toEqual([200, 200, 'gzip', 'gzip']);
+		expect(pc.text).toContain(c.displayName);
+		expect(pc.text).not.toContain(d.displayName);
+		expect(pd.text).not.toContain(c.displayName);
+		expect(blanked(pc, c)).toBe(blanked(pd, d));
+		// and A, who has answered, does not get their page
+		const pa = await get(path, cookieA);
+		expect(pa.text).not.toContain(c.displayName);
+		if (path === '/me') expect(blanked(pa, a)).not.toBe(blanked(pc, c));
+	});
+
+	test('a guest asking for /me is still sent to log in, and a student after them gets their own /me', async () => {
+		const guest = await get('/me', '');
+		expect(guest.status).toBe(303);
+		const mine = await get('/me', cookieB);
+		expect(mine.status).toBe(200);
+		expect(mine.text).toContain(`Hello, ${b.displayName}`);
+	});
+});
+
+describe('in chromium', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => browser?.close());
+
+	test('a page from the cache loads, runs its scripts under the fresh nonce, with no CSP complaint, and shows the student their name', async () => {
+		const s = newStudent('pcc');
+		const cookie = await signUpByPost(s);
+		await get(ref.path, cookie); // now in the cache for a student in this state
+		const context = await browser.newContext();
+		await addCookies(context, cookie);
+		const page = await context.newPage();
+		const refused: string[] = [];
+		page.on('console', (m) => {
+			if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+		});
+		const res = await page.goto(`${baseURL()}${ref.path}`);
+		expect(res?.status()).toBe(200);
+		expect(await res?.headerValue('content-encoding')).toBe('gzip');
+		// launch() waits for hydration: kit's inline start-up script ran
+		expect(await page.locator('#svelte-announcer').count()).toBe(1);
+		expect(refused).toEqual([]);
+		expect(await page.getByText(s.displayName, { exact: false }).count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});
