@@ -24,6 +24,7 @@ import { PageTemplate, type Personal } from './template';
 const MAX_MB = Number(process.env.PAGE_CACHE_MB ?? 24);
 
 const cache = new LRUCache<string, PageTemplate>({ maxSize: Math.max(1, MAX_MB) * 1024 * 1024, sizeCalculation: (t) => Math.max(1, t.bytes) });
+const rendering = new Map<string, Promise<PageTemplate | undefined>>();
 
 /** A plain GET of a page (no page data request), and no stale session cookie being cleared on this response. */
 function cacheable(event: RequestEvent): boolean {
@@ -54,16 +55,28 @@ export const pageCache: Handle = async ({ event, resolve }) => {
 		keys: keyIds.map(() => crypto.randomUUID()),
 		nonce: randomBytes(16).toString('base64')
 	};
-	let template = cache.get(key);
-	if (!template) {
+	const gzip = acceptedEncodings(event.request.headers.get('accept-encoding'))('gzip');
+	// a page being rendered for this key already (the first seconds of a period, when every
+	// student asks at once): wait for it rather than render it again
+	const ready = cache.get(key) ?? (await rendering.get(key));
+	if (ready) return ready.response(personal, gzip);
+
+	let done: (t: PageTemplate | undefined) => void = () => {};
+	rendering.set(key, new Promise((r) => (done = r)));
+	try {
 		const response = await resolve(event);
 		if (!/^text\/html/.test(response.headers.get('content-type') ?? '') || !response.body) return response;
-		template = PageTemplate.from(response.status, await response.text(), response.headers);
+		const template = PageTemplate.from(response.status, await response.text(), response.headers);
 		// only a complete 200 page with no cookie of its own is the same for the next student
 		if (response.status !== 200 || response.headers.has('set-cookie')) return withCookies(template.response(personal, false), response.headers);
 		cache.set(key, template);
+		done(template);
+		return template.response(personal, gzip);
+	} finally {
+		// those waiting for a page that could not be kept render their own
+		done(undefined);
+		rendering.delete(key);
 	}
-	return template.response(personal, acceptedEncodings(event.request.headers.get('accept-encoding'))('gzip'));
 };
 
 function withCookies(response: Response, from: Headers): Response {
