@@ -123,6 +123,23 @@ describe('the lesson page cache', () => {
 		if (path === '/me') expect(blanked(pa, a)).not.toBe(blanked(pc, c));
 	});
 
+	test('students asking at once for a page nobody has asked for yet each get their own, whole', async () => {
+		// a lesson no other test opens as a signed-in student first: its first render is shared by all ten
+		const other = allLessons().at(-1)!;
+		const students = Array.from({ length: 10 }, () => newStudent('pcf'));
+		const cookies = await Promise.all(students.map((s) => signUpByPost(s)));
+		const pages = await Promise.all(cookies.map((c) => get(other.path, c)));
+		const blanks = new Set(pages.map((p, i) => blanked(p, students[i]!)));
+		expect(pages.map((p) => p.status)).toEqual(cookies.map(() => 200));
+		pages.forEach((p, i) => {
+			expect(p.text).toContain(students[i]!.displayName);
+			for (const s of students) if (s !== students[i]) expect(p.text).not.toContain(s.displayName);
+		});
+		expect(blanks.size).toBe(1);
+		const keys = pages.flatMap((p) => keysOf(p.text));
+		expect(new Set(keys).size).toBe(keys.length);
+	});
+
 	test('a guest asking for /me is still sent to log in, and a student after them gets their own /me', async () => {
 		const guest = await get('/me', '');
 		expect(guest.status).toBe(303);
