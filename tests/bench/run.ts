@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the app if the build is missing or older than its sources, runs the
- * targets of issues 9 and 17 (all, or those named in BENCH_ONLY=throughput,district,reports,pages,content,lesson-pages,start), prints each figure
+ * targets of issues 9 and 17 (all, or those named in BENCH_ONLY=throughput,district,reports,pages,content,lesson-pages,start,slow-phone), prints each figure
  * beside its ceiling and a final table, and exits 1 when any misses. Not part of CI.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,11 +14,12 @@ import { run as district } from './targets/district';
 import { run as lessonPages } from './targets/lesson-pages';
 import { run as pages } from './targets/pages';
 import { run as reports } from './targets/reports';
+import { run as slowPhone } from './targets/slow-phone';
 import { run as start } from './targets/start';
 import { run as throughput } from './targets/throughput';
 
 /** In the issue's order; each name can be picked alone with BENCH_ONLY. */
-const targets: Record<string, Target> = { throughput, district, reports, pages, content, 'lesson-pages': lessonPages, start };
+const targets: Record<string, Target> = { throughput, district, reports, pages, content, 'lesson-pages': lessonPages, start, 'slow-phone': slowPhone };
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
