@@ -2,6 +2,7 @@
  * The path of an answer: grade on the server, store it durably (once per idempotency key, in
  * a group commit with the answers arriving beside it), and only then report it saved.
  */
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Lesson } from '$lib/content/load';
 import type { Feedback } from '$lib/feedback';
@@ -10,6 +11,7 @@ import { IdempotencyConflict, latestAnswers } from '../db/answers';
 import { answerWriter } from '../db/group-commit';
 import { getDb } from '../db';
 import { buildFeedback, gradeAnswer } from './grade';
+import { sameForEveryone } from '../page-cache/shared';
 import { keyHash } from './key-hash';
 
 export interface Learner {
@@ -57,8 +59,17 @@ export async function pastFeedback(lesson: Lesson, who: Learner): Promise<Record
 	for (const row of rows) {
 		const q = lesson.questions.find((x) => x.id === row.question_id);
 		if (!q) continue;
-		const given = shownAnswer(q, JSON.parse(row.answer));
-		out[q.id] = buildFeedback(q, { correct: row.correct === 1, points: row.points, given, key: shownKey(q) }, true);
+		// the same answer gets the same feedback, made once: the page cache keys on it by its id
+		const memo = `${lesson.module}/${lesson.slug}\u0000${q.id}\u0000${row.answer}\u0000${row.correct}\u0000${row.points}`;
+		let feedback = madeFeedback.get(memo);
+		if (!feedback) {
+			const given = shownAnswer(q, JSON.parse(row.answer));
+			feedback = sameForEveryone(buildFeedback(q, { correct: row.correct === 1, points: row.points, given, key: shownKey(q) }, true));
+			madeFeedback.set(memo, feedback);
+		}
+		out[q.id] = feedback;
 	}
 	return out;
 }
+
+const madeFeedback = new LRUCache<string, Feedback>({ max: 20_000 });

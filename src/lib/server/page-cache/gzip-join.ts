@@ -12,15 +12,46 @@ const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 const FINAL = Buffer.from([0x03, 0x00]);
 const MAX_STORED = 0xffff;
 
-/** Text deflated to join later: the raw deflate data, and the text's bytes for the checksum. */
+/** Text deflated to join later: its bytes, their raw deflate data, and their CRC-32 ready to combine. */
 export interface Deflated {
 	raw: Buffer;
 	deflated: Buffer;
+	crc: number;
+	/** x^(8·length) mod the CRC polynomial: what combining with this part multiplies the CRC before it by */
+	shift: number;
 }
 
 export function deflatePart(text: string): Deflated {
 	const raw = Buffer.from(text);
-	return { raw, deflated: deflateRawSync(raw, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }) };
+	return { raw, deflated: deflateRawSync(raw, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }), crc: raw.length ? crc32(raw) : 0, shift: x2nmodp(raw.length, 3) };
+}
+
+// CRC-32 combination as zlib's crc32_combine does it (crc32.c): the CRC of the whole from the
+// CRCs of the parts, so a response does not run the checksum over the 180 KB it did not change
+const POLY = 0xedb88320;
+
+/** a·b modulo the CRC polynomial, bits reflected. */
+function multmodp(a: number, b: number): number {
+	let p = 0;
+	for (let m = 0x80000000; ; m >>>= 1) {
+		if (a & m) {
+			p ^= b;
+			if ((a & (m - 1)) === 0) break;
+		}
+		b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+	}
+	return p >>> 0;
+}
+
+/** x^(2^k) for k = 0…31. */
+const X2N: number[] = [0x40000000];
+for (let k = 1; k < 32; k++) X2N.push(multmodp(X2N[k - 1]!, X2N[k - 1]!));
+
+/** x^(n·2^k) modulo the polynomial. */
+function x2nmodp(n: number, k: number): number {
+	let p = 0x80000000;
+	for (; n > 0; n = Math.floor(n / 2), k++) if (n % 2) p = multmodp(X2N[k & 31]!, p);
+	return p;
 }
 
 /** Bytes as stored (uncompressed) blocks, none final: for a few bytes that differ per response. */
@@ -42,11 +73,16 @@ export function joinGzip(parts: readonly (Deflated | string)[]): Buffer {
 	let crc = 0;
 	let size = 0;
 	for (const part of parts) {
-		const bytes = typeof part === 'string' ? Buffer.from(part) : part.raw;
-		out.push(...(typeof part === 'string' ? stored(bytes) : [part.deflated]));
-		// not for no bytes: Node 20's crc32 gives 0 for an empty buffer zlib has deflated
-		if (bytes.length) crc = crc32(bytes, crc);
-		size += bytes.length;
+		if (typeof part === 'string') {
+			const bytes = Buffer.from(part);
+			out.push(...stored(bytes));
+			if (bytes.length) crc = crc32(bytes, crc);
+			size += bytes.length;
+		} else {
+			out.push(part.deflated);
+			crc = (multmodp(part.shift, crc) ^ part.crc) >>> 0;
+			size += part.raw.length;
+		}
 	}
 	const trailer = Buffer.alloc(8);
 	trailer.writeUInt32LE(crc >>> 0, 0);

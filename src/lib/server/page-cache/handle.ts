@@ -4,8 +4,8 @@
  * 180 KB of HTML. Yet two students in the same state get the same page but for their name,
  * their submission keys and the CSP nonce. So for the pages in `routes.ts` the hook gathers the
  * data exactly as the page's load would, with slots in place of those, and keys the cache on
- * the address, the layout's data and every part of the page's data that is not one of the
- * objects built once from the content for everyone (`shared.ts`). Same key, same data, so the
+ * the address, the layout's data and the page's data (in which what was built once and never
+ * changes stands by its id, `shared.ts`). Same key, same data, so the
  * same page; whatever differs between two students' data gives two entries. A miss renders
  * through kit as usual and keeps the result; every response fills the slots with this
  * student's name, fresh keys and a fresh nonce.
@@ -17,7 +17,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/cookies';
 import { acceptedEncodings } from '$lib/server/compress';
 import { layoutData } from '$lib/server/layout-data';
 import { cachedRoutes } from './routes';
-import { isSameForEveryone } from './shared';
+import { sharedById } from './shared';
 import { keySlot, NAME_SLOT } from './slots';
 import { PageTemplate, type Personal } from './template';
 
@@ -47,8 +47,7 @@ export const pageCache: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	event.locals.pageCache.page = page;
-	const own = Object.entries(page as object).filter(([, value]) => !isSameForEveryone(value));
-	const key = hash(event.url.href, JSON.stringify(layoutData(event.locals)), JSON.stringify(own));
+	const key = hash(event.url.href, JSON.stringify(layoutData(event.locals)), JSON.stringify(page, sharedById));
 
 	const personal: Personal = {
 		name: event.locals.user?.display_name ?? '',

@@ -1,13 +1,24 @@
 /**
- * Values of page data that are the same for everyone: built once from the course content and
- * then the very same objects on every request. The page cache leaves them out of its key (they
- * are what makes the key costly to compute); everything else a page's data holds is in it.
+ * Values of page data built once and never changed: the course content as a page shows it (the
+ * same for everyone), and feedback made for one answer to one question (the same for everyone
+ * who gave it). Each has an id, and the page cache's key holds that id in its place: the key
+ * still tells every such value apart, without serialising and hashing kilobytes of text on
+ * every request. Everything else a page's data holds goes into the key as it is.
  */
-const everyone = new WeakSet<object>();
+import { TOKEN } from './slots';
+
+const ids = new WeakMap<object, number>();
+let next = 0;
 
 export function sameForEveryone<T extends object>(value: T): T {
-	everyone.add(value);
+	if (!ids.has(value)) ids.set(value, ++next);
 	return value;
 }
 
-export const isSameForEveryone = (value: unknown): boolean => typeof value === 'object' && value !== null && everyone.has(value);
+/** For JSON.stringify: such a value as its id. */
+export function sharedById(_key: string, value: unknown): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	const id = ids.get(value);
+	// with the per-process token, which no text from a student can hold
+	return id === undefined ? value : `${TOKEN}#${id}`;
+}

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-const TOKEN = randomBytes(9).toString('hex');
+export const TOKEN = randomBytes(9).toString('hex');
 
 export const NAME_SLOT = `bc${TOKEN}nz`;
 export const NONCE_SLOT = `bc${TOKEN}cz`;
