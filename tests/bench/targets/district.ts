@@ -29,8 +29,8 @@ const MAX_RSS_MB = 200;
 const { content } = loadContent(readContentFiles(process.cwd()));
 const lessons = content.modules.flatMap((m) => m.lessons);
 
-/** `count` students with a session each, written straight into a new SQLite file; their cookies. */
-export async function seedStudents(file: string, count = STUDENTS): Promise<string[]> {
+/** `count` students with a session each, written straight into a new SQLite file; their cookies (and, if given an array, their ids). */
+export async function seedStudents(file: string, count = STUDENTS, ids: string[] = []): Promise<string[]> {
 	const handle = createDb({ engine: 'sqlite', file });
 	await migrateToLatest(handle.db);
 	const hash = await hashPassword('a district password');
@@ -41,6 +41,7 @@ export async function seedStudents(file: string, count = STUDENTS): Promise<stri
 				for (let i = start; i < Math.min(count, start + 1000); i++) {
 					const user = await createUser(tx, { role: 'student', username: `district-${i}`, email: null, displayName: `District Student ${i}`, passwordHash: hash, timeZone: 'UTC' });
 					const { token } = await createSession(tx, user.id);
+					ids.push(user.id);
 					cookies.push(`bc_session=${token}`);
 				}
 			});

@@ -30,7 +30,7 @@ const first = ref.lesson.questions.find((q) => q.type !== 'written')!;
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 /** One request; resolves when the whole body is in (the time the student waits), undecoded. */
-function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: Buffer; encoding?: string }> {
+export function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: Buffer; encoding?: string }> {
 	return new Promise((resolve, reject) => {
 		const req = request(url, { method, headers, agent }, (res) => {
 			const chunks: Buffer[] = [];
@@ -43,7 +43,7 @@ function send(url: string, method: string, headers: Record<string, string>, body
 	});
 }
 
-const decode = (r: { body: Buffer; encoding?: string }) => (r.encoding === 'gzip' ? gunzipSync(r.body) : r.encoding === 'br' ? brotliDecompressSync(r.body) : r.body).toString();
+export const decode = (r: { body: Buffer; encoding?: string }) => (r.encoding === 'gzip' ? gunzipSync(r.body) : r.encoding === 'br' ? brotliDecompressSync(r.body) : r.body).toString();
 
 export async function run(ctx: BenchContext): Promise<Result[]> {
 	const file = join(ctx.tmp, 'start.db');
