@@ -21,9 +21,11 @@ import { sharedById } from './shared';
 import { keySlot, NAME_SLOT } from './slots';
 import { PageTemplate, type Personal } from './template';
 
-const MAX_MB = Number(process.env.PAGE_CACHE_MB ?? 24);
+// PAGE_CACHE_MB: how much memory the cache may hold; anything but a positive number means the default
+const asked = Number(process.env.PAGE_CACHE_MB);
+const MAX_BYTES = Math.round((Number.isFinite(asked) && asked > 0 ? asked : 24) * 1024 * 1024);
 
-const cache = new LRUCache<string, PageTemplate>({ maxSize: Math.max(1, MAX_MB) * 1024 * 1024, sizeCalculation: (t) => Math.max(1, t.bytes) });
+const cache = new LRUCache<string, PageTemplate>({ maxSize: Math.max(1, MAX_BYTES), sizeCalculation: (t) => Math.max(1, t.bytes) });
 const rendering = new Map<string, Promise<PageTemplate | undefined>>();
 
 /** A plain GET of a page (no page data request), and no stale session cookie being cleared on this response. */
