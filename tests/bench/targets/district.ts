@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { loadContent } from '../../../src/lib/content/load';
 import { hashPassword } from '../../../src/lib/server/auth/password';
 import { readContentFiles } from '../../../src/lib/server/content/files';
-import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
 import { createDb } from '../../../src/lib/server/db/client';
 import { migrateToLatest } from '../../../src/lib/server/db/migrate';
 import { createSession } from '../../../src/lib/server/db/sessions';
 import { createUser } from '../../../src/lib/server/db/users';
 import { answerFields } from '../../e2e/content';
+import { lostAnswers } from '../load';
 import { quantile, type BenchContext, type Result } from '../report';
 import { startApp } from '../server';
 
@@ -107,10 +107,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 	clearInterval(sampler);
 	await app.stop();
 
-	const check = createDb({ engine: 'sqlite', file });
-	const found = await findAnswersByIdempotencyKeys(check.db, acknowledged);
-	await check.close();
-	const lost = acknowledged.length - found.length;
+	const lost = await lostAnswers(file, acknowledged);
 	const p99 = quantile(latencies, 0.99);
 	const rate = latencies.length / elapsed;
 	ctx.log(`${latencies.length} answers from ${students.size} students in ${elapsed.toFixed(0)} s: ${rate.toFixed(0)}/s, p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);

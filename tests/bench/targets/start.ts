@@ -8,9 +8,8 @@
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
-import { createDb } from '../../../src/lib/server/db/client';
 import { allLessons, answerFields } from '../../e2e/content';
+import { atRandomMoments, lostAnswers } from '../load';
 import { quantile, type BenchContext, type Result } from '../report';
 import { startApp } from '../server';
 import { seedStudents } from './district';
@@ -75,23 +74,13 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 
 	const started = Date.now();
 	try {
-		await Promise.all(
-			cookies.map(
-				(cookie) =>
-					new Promise<void>((resolve) =>
-						setTimeout(() => student(cookie).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e))).finally(resolve), Math.random() * WINDOW_MS)
-					)
-			)
-		);
+		await atRandomMoments(cookies.length, WINDOW_MS, (i) => student(cookies[i]!), problems);
 	} finally {
 		clearInterval(sampler);
 		await app.stop();
 	}
 	const elapsed = (Date.now() - started) / 1000;
-	const check = createDb({ engine: 'sqlite', file });
-	const found = await findAnswersByIdempotencyKeys(check.db, acknowledged);
-	await check.close();
-	const lost = acknowledged.length - found.length;
+	const lost = await lostAnswers(file, acknowledged);
 	const [page99, answer99] = [quantile(pageMs, 0.99), quantile(answerMs, 0.99)];
 	ctx.log(`${cookies.length} students in ${elapsed.toFixed(1)} s on ${ref.path}: page p50 ${quantile(pageMs, 0.5).toFixed(0)} ms, p99 ${page99.toFixed(0)} ms; answer p50 ${quantile(answerMs, 0.5).toFixed(0)} ms, p99 ${answer99.toFixed(0)} ms; RSS ≤ ${maxRss.toFixed(0)} MB`);
 	if (problems.length) ctx.log(`first problems: ${[...new Set(problems)].slice(0, 3).join('; ')}`);
