@@ -1,5 +1,5 @@
 /** Fixed-window counters in the database, so limits hold across restarts and across app processes. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 export interface Limit {
@@ -33,22 +33,27 @@ export function personalLimitKeys(user: { id: string; username: string | null; e
 
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/**
+ * Counts one try in one statement, so two app processes hitting the same key at once each see
+ * the other's count: a read, then a write, let both read 4 of 5 and both pass.
+ * A refused try counts too; that changes nothing, since the window, not the count, ends a refusal.
+ */
 export async function hit(db: Kysely<Database>, key: string, limit: Limit, now = new Date()): Promise<LimitResult> {
-	return db.transaction().execute(async (tx) => {
-		const row = await tx.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-		const start = row ? new Date(row.window_start).getTime() : 0;
-		if (!row || now.getTime() - start >= limit.windowMs) {
-			await tx
-				.insertInto('rate_limits')
-				.values({ key, window_start: now.toISOString(), count: 1 })
-				.onConflict((oc) => oc.column('key').doUpdateSet({ window_start: now.toISOString(), count: 1 }))
-				.execute();
-			return { allowed: true } as const;
-		}
-		if (row.count >= limit.max) return { allowed: false, retryAfterMs: start + limit.windowMs - now.getTime() } as const;
-		await tx.updateTable('rate_limits').set({ count: row.count + 1 }).where('key', '=', key).execute();
-		return { allowed: true } as const;
-	});
+	const at = now.toISOString();
+	const windowOver = sql<boolean>`rate_limits.window_start <= ${new Date(now.getTime() - limit.windowMs).toISOString()}`;
+	const row = await db
+		.insertInto('rate_limits')
+		.values({ key, window_start: at, count: 1 })
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({
+				window_start: sql<string>`case when ${windowOver} then ${at} else rate_limits.window_start end`,
+				count: sql<number>`case when ${windowOver} then 1 else rate_limits.count + 1 end`
+			})
+		)
+		.returning(['window_start', 'count'])
+		.executeTakeFirstOrThrow();
+	if (Number(row.count) <= limit.max) return { allowed: true };
+	return { allowed: false, retryAfterMs: new Date(row.window_start).getTime() + limit.windowMs - now.getTime() };
 }
 
 export async function clearLimit(db: Kysely<Database>, key: string): Promise<void> {

@@ -101,4 +101,17 @@ describe.each(engines)('accounts on $name', (engine) => {
 		await clearLimit(handle.db, 'k');
 		expect(await hit(handle.db, 'k', limit, t0)).toEqual({ allowed: true });
 	});
+
+	it('rate limits: tries at the same moment on many connections (as from several app processes) pass exactly the limit', async () => {
+		handle = await engine.open();
+		const limit = { max: 5, windowMs: 60_000 };
+		const t0 = new Date('2026-05-01T00:00:00Z');
+		// on PostgreSQL these run on up to 10 pooled connections at once
+		const results = await Promise.all(Array.from({ length: 40 }, () => hit(handle.db, 'same', limit, t0)));
+		expect(results.filter((r) => r.allowed)).toHaveLength(5);
+		expect(results.filter((r) => !r.allowed)).toHaveLength(35);
+		// a refusal still waits for the window's end, however many refusals came before it
+		expect(await hit(handle.db, 'same', limit, new Date(t0.getTime() + 59_000))).toEqual({ allowed: false, retryAfterMs: 1_000 });
+		expect(await hit(handle.db, 'same', limit, new Date(t0.getTime() + 60_000))).toEqual({ allowed: true });
+	});
 });
