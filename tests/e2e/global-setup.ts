@@ -44,11 +44,12 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<{ u
 	if (!existsSync('build/index.js')) {
 		throw new Error('No production build found: run `npm run build` before the end-to-end tests.');
 	}
-	const port = await freePort();
+	// a port of the caller's choosing (a process restarted where a load balancer expects it), or any free one
+	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dataFile = join(mkdtempSync(join(tmpdir(), 'bc-e2e-')), 'test.db');
 	const child = spawn(process.execPath, [...startFlags(), 'build'], {
-		env: { ...process.env, DATABASE_FILE: dataFile, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		env: { ...process.env, DATABASE_FILE: dataFile, HOST: '127.0.0.1', ORIGIN: url, ...env, PORT: String(port) },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
