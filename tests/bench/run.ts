@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the app if the build is missing or older than its sources, runs the
- * targets of issues 9 and 17 (all, or those named in BENCH_ONLY=throughput,district,reports,pages,content,lesson-pages,start,day,slow-phone), prints each figure
+ * targets of issues 9 and 17 (all, or those named in BENCH_ONLY=throughput,district,reports,pages,content,lesson-pages,start,day,cluster,slow-phone), prints each figure
  * beside its ceiling and a final table, and exits 1 when any misses. Not part of CI.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres, type PgCluster } from './pg';
 import { Report, type BenchContext, type Target } from './report';
+import { run as cluster } from './targets/cluster';
 import { run as content } from './targets/content';
 import { run as day } from './targets/day';
 import { run as district } from './targets/district';
@@ -20,7 +21,7 @@ import { run as start } from './targets/start';
 import { run as throughput } from './targets/throughput';
 
 /** In the issue's order; each name can be picked alone with BENCH_ONLY. */
-const targets: Record<string, Target> = { throughput, district, reports, pages, content, 'lesson-pages': lessonPages, start, day, 'slow-phone': slowPhone };
+const targets: Record<string, Target> = { throughput, district, reports, pages, content, 'lesson-pages': lessonPages, start, day, cluster, 'slow-phone': slowPhone };
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;

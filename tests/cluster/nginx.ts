@@ -23,7 +23,7 @@ export interface Nginx {
 	stop(): Promise<void>;
 }
 
-export async function startNginx(servers: string[], { servedBy = true } = {}): Promise<Nginx> {
+export async function startNginx(servers: string[], { servedBy = true, port = 0 } = {}): Promise<Nginx> {
 	if (!existsSync(NGINX)) {
 		throw new Error('nginx is not installed: `sudo apt-get install nginx` (or `bash .ci/install-test-deps`).');
 	}
@@ -33,7 +33,7 @@ export async function startNginx(servers: string[], { servedBy = true } = {}): P
 	const temp = join(dir, 'temp');
 	mkdirSync(temp, { mode: 0o777 });
 	chmodSync(temp, 0o777);
-	const port = await freePort();
+	port ||= await freePort();
 	const upstreamsFile = join(dir, 'upstreams.conf');
 	writeFileSync(upstreamsFile, upstreamFile(servers.map((address) => ({ address, up: true, fails: 0 }))));
 	const site = readFileSync('deploy/nginx/back-channel.conf', 'utf8');

@@ -25,7 +25,7 @@ interface Load {
 	failed: number;
 }
 
-function drive(url: string, cookie: string): Promise<Load> {
+export function drive(url: string, cookie: string): Promise<Load> {
 	return new Promise((resolve, reject) => {
 		autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { ...HEADERS, cookie } }, (err, res) =>
 			err ? reject(err) : resolve({ rps: res.requests.average, p99: res.latency.p99, failed: res.errors + res.timeouts + res.non2xx })
@@ -34,7 +34,7 @@ function drive(url: string, cookie: string): Promise<Load> {
 }
 
 /** The heaviest lesson with a find-evidence article, every question answered by this student (written ones left). */
-async function heaviest(base: string, cookie: string): Promise<string> {
+export async function heaviest(base: string, cookie: string): Promise<string> {
 	let best = { path: '', bytes: 0 };
 	for (const ref of allLessons().filter((r) => r.lesson.questions.some((q) => q.type === 'find-evidence'))) {
 		const bytes = (await (await fetch(base + ref.path, { headers: { cookie } })).text()).length;

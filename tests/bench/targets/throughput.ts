@@ -47,7 +47,7 @@ interface Load {
  * autocannon at CONNECTIONS connections for SECONDS, each request a fresh answer of a student
  * in turn; with `get`, plain GETs of that path with no cookie instead.
  */
-function drive(url: string, cookies: string[], pid?: number, get?: string, overallRate?: number): Promise<Load> {
+export function drive(url: string, cookies: string[], pid?: number, get?: string, overallRate?: number): Promise<Load> {
 	const acknowledged: string[] = [];
 	let n = 0;
 	let maxRssMb = 0;
