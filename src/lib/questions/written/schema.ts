@@ -4,6 +4,7 @@
  * the teacher. The model answer and the proving sentences stay on the server.
  */
 import { z } from 'zod';
+import { groupDigits } from '../../digits';
 import { baseFields, citeSchema, slug, type QuestionContext, type Resolved } from '../common';
 import { articleOf } from '../find-evidence/schema';
 
@@ -83,7 +84,7 @@ const textField = (label: string, max: number) =>
 		.transform((v) => cleanText(v?.[0] ?? '').trim())
 		// UTF-16 units, as the browser's maxlength counts them
 		.superRefine((s, ctx) => {
-			if (s.length > max) ctx.addIssue({ code: 'custom', message: `Your ${label} is ${s.length.toLocaleString('en-US')} characters long; keep it to ${max.toLocaleString('en-US')}.` });
+			if (s.length > max) ctx.addIssue({ code: 'custom', message: `Your ${label} is ${groupDigits(s.length)} characters long; keep it to ${groupDigits(max)}.` });
 		});
 
 const evidenceField = z

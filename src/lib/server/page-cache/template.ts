@@ -4,6 +4,7 @@
  * cached bytes. The name goes in escaped for where it stands: as HTML in the markup, as a
  * JavaScript string in kit's inline data script.
  */
+import { escapeHtml } from '$lib/html';
 import { uneval } from 'devalue';
 import { deflatePart, joinGzip, type Deflated } from './gzip-join';
 import { NONCE_SLOT, slotPattern } from './slots';
@@ -19,8 +20,6 @@ export interface Personal {
 type Slot = { kind: 'name'; js: boolean } | { kind: 'nonce' } | { kind: 'key'; index: number };
 type Part = { deflated: Deflated } | Slot;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 // devalue escapes a string for a script exactly as kit's data script does; without its quotes
 const escapeJs = (s: string) => uneval(s).slice(1, -1);
 

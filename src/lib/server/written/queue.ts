@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { LessonQuestion } from '$lib/content/load';
+import { groupDigits } from '$lib/digits';
 import { keyOf } from '$lib/questions/registry';
 import { cleanText, type Criterion } from '$lib/questions/written/schema';
 import { rubricScore } from '$lib/questions/written/score';
@@ -87,7 +88,7 @@ const gradeForm = z.object({
 		.optional()
 		.transform((c) => cleanText(c ?? '').trim())
 		.superRefine((c, ctx) => {
-			if (c.length > COMMENT_MAX) ctx.addIssue({ code: 'custom', message: `Your comment is ${c.length.toLocaleString('en-US')} characters long; keep it to ${COMMENT_MAX.toLocaleString('en-US')}.` });
+			if (c.length > COMMENT_MAX) ctx.addIssue({ code: 'custom', message: `Your comment is ${groupDigits(c.length)} characters long; keep it to ${groupDigits(COMMENT_MAX)}.` });
 		}),
 	idem: z.string({ error: 'The form is missing its submission key. Reload the page.' }).regex(/^[A-Za-z0-9-]{16,64}$/, 'The form’s submission key is not valid. Reload the page.')
 });
