@@ -31,6 +31,23 @@ describe('a body the app did not read', () => {
 		await expect(readRestOfBody(failing)).resolves.toBeUndefined();
 	});
 
+	it('refused unread (a Content-Length over the limit) is read from the node request before the answer goes', async () => {
+		const raw = new Readable({ read() {} }) as unknown as IncomingMessage & Readable;
+		const refused = new Request('http://x/', {
+			method: 'POST',
+			body: new ReadableStream({ start: (c) => c.error(new Error('Payload Too Large')) }),
+			duplex: 'half'
+		} as RequestInit);
+		let finished = false;
+		const read = readRestOfBody(refused, raw).then(() => (finished = true));
+		raw.push(Buffer.alloc(600_000));
+		await new Promise((r) => setTimeout(r, 10));
+		expect(finished).toBe(false);
+		raw.push(null);
+		await read;
+		expect(raw.readableEnded).toBe(true);
+	});
+
 	it('of a GET (which SvelteKit never reads) is read from the node request, up to a limit', async () => {
 		const raw = () => new Readable({ read() {} }) as unknown as IncomingMessage & Readable;
 		const whole = raw();
@@ -48,6 +65,14 @@ describe('a body the app did not read', () => {
 		await stopped;
 		expect(endless.readableEnded).toBe(false);
 		endless.destroy();
+
+		// nor for longer than it is told, when the body trickles
+		const slow = raw();
+		const gaveUp = drain(slow, 150_000, 50);
+		slow.push(Buffer.alloc(10));
+		await gaveUp;
+		expect(slow.readableEnded).toBe(false);
+		slow.destroy();
 
 		// nothing to do for a request already read
 		const done = raw();

@@ -6,7 +6,7 @@ let opening: Promise<Db> | undefined;
 
 export function getDb(): Promise<Db> {
 	opening ??= (async () => {
-		const handle = createDb(configFromEnv());
+		const handle = createDb(configFromEnv(), { checkpointer: true });
 		await migrateToLatest(handle.db);
 		return handle;
 	})();
