@@ -1,14 +1,13 @@
 /** What the browser tests of the teacher's tools share: pages with a session, axe, screenshots, printing to text. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launch } from './browser';
+import { runAxe } from './axe';
 import { addCookies, describeViolations } from './content';
 
 export const SHOTS = 'test-results/screenshots';
-export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * For a test file: launches chromium before its tests and closes it, with every context opened,
@@ -35,7 +34,7 @@ export function usePages() {
 
 /** axe runs as a script in the page, so only with JavaScript on. */
 export async function expectAxeClean(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+	const results = await runAxe(page);
 	expect(results.violations, describeViolations(results)).toEqual([]);
 }
 
