@@ -35,6 +35,7 @@ export function startCheckpointer(raw: SQLite.Database, file: string, everyMs = 
 	const worker = new Worker(WORKER, { eval: true, workerData: { file, everyMs, driver } });
 	worker.unref();
 	let stopping = false;
+	let exited = false;
 	const fallBack = () => {
 		if (!stopping && raw.open) raw.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
 	};
@@ -42,10 +43,13 @@ export function startCheckpointer(raw: SQLite.Database, file: string, everyMs = 
 		console.error(`The SQLite checkpoint thread failed; the app checkpoints by itself again: ${e instanceof Error ? e.message : e}`);
 		fallBack();
 	});
-	worker.on('exit', fallBack);
+	worker.on('exit', () => {
+		exited = true;
+		fallBack();
+	});
 	return {
 		stop() {
-			if (stopping) return Promise.resolve();
+			if (stopping || exited) return Promise.resolve();
 			stopping = true;
 			return new Promise((resolve) => {
 				worker.once('exit', () => resolve());
