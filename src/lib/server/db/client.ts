@@ -8,7 +8,6 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
-import { startCheckpointer } from './checkpointer';
 import { TransactionalSqliteDialect, withStatementCache } from './sqlite-dialect';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -43,21 +42,11 @@ export function openSqlite(file: string): SQLite.Database {
 	return raw;
 }
 
-/** `checkpointer`: SQLite's checkpoints on a thread of their own (the app's connection; see checkpointer.ts). */
-export function createDb(config: DbConfig, { checkpointer = false } = {}): Db {
+export function createDb(config: DbConfig): Db {
 	if (config.engine === 'sqlite') {
 		const raw = openSqlite(config.file);
-		const checkpoints = checkpointer ? startCheckpointer(raw, resolve(config.file)) : undefined;
 		const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(raw) }) });
-		return {
-			db,
-			engine: 'sqlite',
-			where: resolve(config.file),
-			async close() {
-				await checkpoints?.stop();
-				await db.destroy();
-			}
-		};
+		return { db, engine: 'sqlite', where: resolve(config.file), close: () => db.destroy() };
 	}
 	const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

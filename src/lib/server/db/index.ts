@@ -6,7 +6,7 @@ let opening: Promise<Db> | undefined;
 
 export function getDb(): Promise<Db> {
 	opening ??= (async () => {
-		const handle = createDb(configFromEnv(), { checkpointer: true });
+		const handle = createDb(configFromEnv());
 		await migrateToLatest(handle.db);
 		return handle;
 	})();
