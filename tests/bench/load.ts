@@ -2,6 +2,7 @@
 import { Agent, request } from 'node:http';
 import { findAnswersByIdempotencyKeys } from '../../src/lib/server/db/answers';
 import { createDb } from '../../src/lib/server/db/client';
+import { newStudent, signUpByPost } from '../e2e/content';
 import { quantile } from './report';
 
 /** Runs `student(i)` for i < count, each at a random moment within `windowMs`; a failure's message goes into `problems`. */
@@ -15,6 +16,13 @@ export function atRandomMoments(count: number, windowMs: number, student: (i: nu
 			}, Math.random() * windowMs)
 		);
 	return Promise.all(Array.from({ length: count }, (_, i) => one(i))).then(() => {});
+}
+
+/** `count` students signed up through the app at `base`, five at a time (each sign-up hashes a password); their cookies. */
+export async function signUpStudents(base: string, count: number, tag: string): Promise<string[]> {
+	const cookies: string[] = [];
+	for (let i = 0; i < count; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map(() => signUpByPost(newStudent(tag), base)))));
+	return cookies;
 }
 
 /** How many of the acknowledged submission keys have no answer in the SQLite file. */

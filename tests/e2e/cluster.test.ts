@@ -17,7 +17,7 @@ import { LOGIN_LIMITS } from '../../src/lib/server/auth/accounts';
 import { JOIN_LIMIT } from '../../src/lib/server/auth/join';
 import { startPostgres, type PgCluster } from '../bench/pg';
 import { startNginx, type Nginx } from '../cluster/nginx';
-import { allLessons, answerFields, newStudent, postForm } from './content';
+import { allLessons, answerFields, formKeyIn, newStudent, postForm, signUpByPost } from './content';
 import { freePort, startServer } from './global-setup';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,7 +67,7 @@ async function keysFrom(base: string, cookie: string): Promise<Map<string, strin
 	expect(res.status).toBe(200);
 	const keys = new Map<string, string>();
 	for (const q of graded) {
-		const idem = new RegExp(`name="question" value="${q.id}"[\\s\\S]*?name="idem" value="([^"]+)"`).exec(html)?.[1];
+		const idem = formKeyIn(html, q.id);
 		if (idem) keys.set(q.id, idem);
 	}
 	expect(keys.size).toBe(graded.length);
@@ -151,9 +151,7 @@ describe('two app processes on one PostgreSQL behind nginx', () => {
 
 	it('login and join-code limits count across both processes', async () => {
 		const s = newStudent('lim');
-		const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code: '' }, { base: nginx.url });
-		expect(res.status).toBe(303);
-		const cookie = res.cookie;
+		const cookie = await signUpByPost(s, nginx.url);
 
 		// twice the limit of wrong passwords at once, spread by nginx over both processes
 		const tries = 2 * LOGIN_LIMITS.perUsername.max;
@@ -286,12 +284,7 @@ describe('two app processes on one PostgreSQL behind nginx', () => {
 });
 
 let signed = 0;
-async function signUp(): Promise<string> {
-	const s = newStudent(`c${signed++}`);
-	const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code: '' }, { base: nginx.url });
-	if (res.status !== 303) throw new Error(`sign-up failed: HTTP ${res.status}`);
-	return res.cookie;
-}
+const signUp = () => signUpByPost(newStudent(`c${signed++}`), nginx.url);
 
 async function until(check: () => boolean | Promise<boolean>, ms: number, what: string) {
 	const deadline = Date.now() + ms;

@@ -546,6 +546,10 @@ export async function createClassByPost(cookie: string, name: string, { section 
 	return id;
 }
 
+/** The submission key of a question's form in a lesson page's HTML (the page gives each form its own). */
+export const formKeyIn = (html: string, questionId: string): string | undefined =>
+	new RegExp(`name="question" value="${questionId}"[\\s\\S]*?name="idem" value="([^"]+)"`).exec(html)?.[1];
+
 /** The join code a class page shows ("K7Q-XP3"), or null when joining is off. */
 export const joinCodeIn = (html: string): string | null => /<p class="code[^"]*"[^>]*>([A-HJ-NP-Z2-9]{3}-[A-HJ-NP-Z2-9]{3})<\/p>/.exec(html)?.[1] ?? null;
 

@@ -8,9 +8,9 @@
 import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
 import { createPostgresDatabase } from '../../../src/lib/server/db/admin';
 import { createDb } from '../../../src/lib/server/db/client';
-import { newStudent, postForm } from '../../e2e/content';
 import { freePort } from '../../e2e/global-setup';
 import { startNginx, type Nginx } from '../../cluster/nginx';
+import { signUpStudents } from '../load';
 import type { BenchContext, Result } from '../report';
 import { startApp, type App } from '../server';
 import { drive as drivePages, heaviest } from './lesson-pages';
@@ -35,19 +35,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 		for (const processes of [1, 2]) {
 			const nginx = await startNginx(upstreams.slice(0, processes), { servedBy: false, port: Number(new URL(origin).port) });
 			fronts.push(nginx);
-			const cookies: string[] = [];
-			for (let i = 0; i < STUDENTS; i += 5) {
-				cookies.push(
-					...(await Promise.all(
-						[0, 1, 2, 3, 4].map(async () => {
-							const s = newStudent('cl');
-							const r = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code: '' }, { base: nginx.url });
-							if (r.status !== 303) throw new Error(`sign-up through nginx failed: HTTP ${r.status}`);
-							return r.cookie;
-						})
-					))
-				);
-			}
+			const cookies = await signUpStudents(nginx.url, STUDENTS, 'cl');
 			const answers = await driveAnswers(nginx.url, cookies);
 			acknowledged.push(...answers.acknowledged);
 			const lesson = await heaviest(nginx.url, cookies[0]!);

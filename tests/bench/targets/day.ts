@@ -8,7 +8,7 @@
  * request, 0 errors, every acknowledged answer stored, RSS ≤ 200 MB; the rate reached is printed.
  */
 import { join } from 'node:path';
-import { allLessons, answerFields } from '../../e2e/content';
+import { allLessons, answerFields, formKeyIn } from '../../e2e/content';
 import { addAssignment, addMembership, createClass } from '../../../src/lib/server/db/classes';
 import { createDb } from '../../../src/lib/server/db/client';
 import { atRandomMoments, lostAnswers } from '../load';
@@ -88,7 +88,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 		const page = await timed('lesson page', ref.path, { cookie });
 		const questions = ref.lesson.questions.filter((q) => q.type !== 'written').slice(0, ANSWERS);
 		for (const [n, q] of questions.entries()) {
-			const idem = new RegExp(`name="question" value="${q.id}"[\\s\\S]*?name="idem" value="([^"]+)"`).exec(page)?.[1];
+			const idem = formKeyIn(page, q.id);
 			if (!idem) throw new Error(`no submission key for ${q.id}`);
 			await think();
 			const body = new URLSearchParams([['question', q.id], ['idem', idem], ...answerFields(q, Math.random() < 0.6)]).toString();

@@ -8,7 +8,7 @@
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { allLessons, answerFields } from '../../e2e/content';
+import { allLessons, answerFields, formKeyIn } from '../../e2e/content';
 import { atRandomMoments, lostAnswers } from '../load';
 import { quantile, type BenchContext, type Result } from '../report';
 import { startApp } from '../server';
@@ -61,7 +61,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 		pageMs.push(performance.now() - t);
 		const html = decode(page);
 		// the key of the first question's form, as the browser would send it
-		const idem = new RegExp(`name="question" value="${first.id}"[\\s\\S]*?name="idem" value="([^"]+)"`).exec(html)?.[1];
+		const idem = formKeyIn(html, first.id);
 		if (page.status !== 200 || !idem) throw new Error(`page: HTTP ${page.status}${idem ? '' : ', no submission key'}`);
 		t = performance.now();
 		const form = new URLSearchParams([['question', first.id], ['idem', idem], ...answerFields(first, Math.random() < 0.6)]).toString();

@@ -16,10 +16,9 @@ import { readContentFiles } from '../../../src/lib/server/content/files';
 import { createPostgresDatabase } from '../../../src/lib/server/db/admin';
 import { findAnswersByIdempotencyKeys } from '../../../src/lib/server/db/answers';
 import { createDb, type DbConfig } from '../../../src/lib/server/db/client';
-import { newStudent, signUpByPost } from '../../e2e/content';
 import { freePort } from '../../e2e/global-setup';
 import type { BenchContext, Result } from '../report';
-import { openLoop, type OpenLoad } from '../load';
+import { openLoop, signUpStudents, type OpenLoad } from '../load';
 import { rssMb, startApp } from '../server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -118,8 +117,7 @@ async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Pro
 			: { engine, url: await createPostgresDatabase(await ctx.pgAdminUrl(), `bench_tp_${Date.now()}`) };
 	const app = await startApp(engine === 'sqlite' ? { DATABASE_FILE: config.engine === 'sqlite' ? config.file : '' } : { DATABASE_URL: config.engine === 'postgres' ? config.url : '' });
 	try {
-		const cookies: string[] = [];
-		for (let i = 0; i < STUDENTS; i += 5) cookies.push(...(await Promise.all([0, 1, 2, 3, 4].map(() => signUpByPost(newStudent('bench'), app.url)))));
+		const cookies = await signUpStudents(app.url, STUDENTS, 'bench');
 		const floor = await drive(app.url, [], undefined, '/healthz');
 		const load = await drive(app.url, cookies, app.pid);
 		const rate = Math.max(1, Math.round(load.rps / 2));
