@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { TransactionalSqliteDialect, withStatementCache } from './sqlite-dialect';
+import { withPreparedStatements } from './pg-statements';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -49,7 +50,7 @@ export function createDb(config: DbConfig): Db {
 		return { db, engine: 'sqlite', where: resolve(config.file), close: () => db.destroy() };
 	}
 	const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10 });
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
 	const url = new URL(config.url);
 	url.password = '';
 	return { db, engine: 'postgres', where: url.toString(), close: () => db.destroy() };
