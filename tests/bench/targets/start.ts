@@ -28,8 +28,17 @@ const first = ref.lesson.questions.find((q) => q.type !== 'written')!;
 // generator, on the same two cores, the slowest part of what it measures
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-/** One request; resolves when the whole body is in (the time the student waits), undecoded. */
-export function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: Buffer; encoding?: string }> {
+/** How many requests were sent again after a kept-alive connection closed under them (see `send`). */
+export const resent = { count: 0 };
+
+/**
+ * One request; resolves when the whole body is in (the time the student waits), undecoded. A
+ * request that fails with a reset on a kept-alive connection it reused (the server closed it
+ * while idle, as the request went out) is sent once more, as browsers do and as Node's
+ * documentation of `request.reusedSocket` shows; answers carry their submission key, so a
+ * resent one is still stored once.
+ */
+export function send(url: string, method: string, headers: Record<string, string>, body?: string, again = true): Promise<{ status: number; body: Buffer; encoding?: string }> {
 	return new Promise((resolve, reject) => {
 		const req = request(url, { method, headers, agent }, (res) => {
 			const chunks: Buffer[] = [];
@@ -37,7 +46,12 @@ export function send(url: string, method: string, headers: Record<string, string
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] }));
 			res.on('error', reject);
 		});
-		req.on('error', reject);
+		req.on('error', (e: NodeJS.ErrnoException) => {
+			if (again && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+				resent.count++;
+				resolve(send(url, method, headers, body, false));
+			} else reject(e);
+		});
 		req.end(body);
 	});
 }

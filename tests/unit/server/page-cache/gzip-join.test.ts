@@ -18,6 +18,16 @@ describe('joinGzip', () => {
 		expect(body.length).toBeLessThan(Buffer.byteLength(expected) / 4);
 	});
 
+	it('keeps a part in memory of its own size: no backing store of zlib or of the Buffer pool held with it', () => {
+		for (const text of ['<a href="/me">', 'x', page(3)]) {
+			const part = deflatePart(text);
+			expect(part.raw.toString()).toBe(text);
+			// a slice of zlib's 16 KB output chunk or of an 8 KB pool slab would report those sizes here
+			expect(part.raw.buffer.byteLength).toBe(part.raw.length);
+			expect(part.deflated.buffer.byteLength).toBe(part.deflated.length);
+		}
+	});
+
 	it('stores a fresh string longer than one stored block (64 KiB) in several', () => {
 		const long = 'x'.repeat(70_000) + 'é'.repeat(1000);
 		expect(gunzipSync(joinGzip(['<', long, deflatePart('>')])).toString()).toBe(`<${long}>`);
