@@ -5,7 +5,7 @@
  * submission keys their page gave them and 30–90 s of thought before each, open the sentence
  * the first answer cites in its source, then open the review queue. The 20 000 arrive over
  * 3 minutes: each session begins at a random moment of the first 180 s, and the run lasts until
- * the last one ends (about 6 minutes). Before them, 300 other students of the same classes run
+ * the last one ends (about 7 minutes). Before them, 300 other students of the same classes run
  * the same script without thinking, so the process has served every kind of page once, as it
  * would have by the time a district's classes start; they are not counted. p99 ≤ 100 ms for
  * every kind of request, 0 errors, every acknowledged answer stored, RSS ≤ 200 MB; the rate
