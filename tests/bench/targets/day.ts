@@ -110,6 +110,8 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 		await timed(into, 'review queue', '/me/review', { cookie });
 	}
 
+	// the count is the module's, shared with the start target when both run in one bench
+	const resentBefore = resent.count;
 	let started: number;
 	try {
 		// the warm-up: ten students at a time, with the same checks
@@ -126,7 +128,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 	const elapsed = (Date.now() - started) / 1000;
 	const lost = await lostAnswers(file, acknowledged);
 	const requests = KINDS.reduce((n, k) => n + ms[k].length, 0);
-	ctx.log(`${requests} requests in ${elapsed.toFixed(0)} s: ${(requests / elapsed).toFixed(0)}/s; RSS ≤ ${maxRss.toFixed(0)} MB; ${resent.count} sent again after a kept-alive connection closed under them`);
+	ctx.log(`${requests} requests in ${elapsed.toFixed(0)} s: ${(requests / elapsed).toFixed(0)}/s; RSS ≤ ${maxRss.toFixed(0)} MB; ${resent.count - resentBefore} sent again after a kept-alive connection closed under them`);
 	for (const k of KINDS) ctx.log(`${k}: ${ms[k].length}, p50 ${quantile(ms[k], 0.5).toFixed(1)} ms, p99 ${quantile(ms[k], 0.99).toFixed(1)} ms`);
 	if (problems.length) ctx.log(`first problems: ${[...new Set(problems)].slice(0, 3).join('; ')}`);
 	return [
