@@ -51,6 +51,9 @@ const config = {
 		// every route up front: less JavaScript on every first page (see tests/bench).
 		router: { resolution: 'server' },
 		alias: { $lessons: 'lessons' },
+		// The cross-site form check is ours (src/lib/server/csrf.ts): the same rule, except for the
+		// two addresses an LMS posts an LTI login and launch to.
+		csrf: { trustedOrigins: ['*'] },
 		// The Content-Security-Policy of every page. Kit sends it as a header on server-rendered
 		// pages (every page here), adding a fresh nonce for its own inline start-up script; 'auto'
 		// would use hashes in a <meta> tag for a prerendered page, where frame-ancestors is ignored.

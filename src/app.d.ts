@@ -3,6 +3,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** a heading of its own (a refused LTI launch says what was wrong) */
+			title?: string;
 		}
 		interface Locals {
 			user: import('$lib/server/db/users').User | null;

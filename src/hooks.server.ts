@@ -1,6 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { refuseBadActionName } from '$lib/server/action-name';
+import { refuseCrossSiteForm } from '$lib/server/csrf';
+import { lmsOrigins } from '$lib/server/lti/frame';
 import { compression } from '$lib/server/compress';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { withMessage } from '$lib/server/error-body';
@@ -18,7 +20,7 @@ export const init: ServerInit = async () => {
 };
 
 // First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.
-const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), await lmsOrigins().catch(() => []));
 
 /** Who is asking: the signed-in user of the session cookie, and a guest's browser session. */
 const session: Handle = async ({ event, resolve }) => {
@@ -35,7 +37,8 @@ const session: Handle = async ({ event, resolve }) => {
 
 // Must not throw: for an address that does not decode, SvelteKit calls it outside its error handling.
 const guarded: Handle = async (input) => {
-	const response = refuseBadActionName(input.event.request, input.event.url) ?? (await session(input));
+	const { request, url } = input.event;
+	const response = refuseCrossSiteForm(request, url) ?? refuseBadActionName(request, url) ?? (await session(input));
 	await readRestOfBody(input.event.request, input.event.platform?.req);
 	return response;
 };

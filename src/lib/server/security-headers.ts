@@ -2,9 +2,8 @@
  * Headers every response of the app carries, whatever made it: pages and error pages (whose
  * Content-Security-Policy kit writes, with a fresh nonce, from `kit.csp` in svelte.config.js),
  * `+server.ts` endpoints, redirects, form-action replies and `__data.json`. `hooks.server.ts`
- * applies them after `resolve`. What the hook never sees goes without them: kit's CSRF 403
- * ("Cross-site POST form submissions are forbidden") and its 404 under /_app, which kit answers
- * before calling the hook, and, in adapter-node, the static files sirv serves and the 413 for a
+ * applies them after `resolve`. What the hook never sees goes without them: kit's 404 under
+ * /_app, which kit answers before calling the hook, and, in adapter-node, the static files sirv serves and the 413 for a
  * body over BODY_SIZE_LIMIT.
  */
 
@@ -26,19 +25,38 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-function apply(headers: Headers) {
+function apply(headers: Headers, lmsOrigins: readonly string[]) {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
 	if (!headers.has('content-security-policy')) headers.set('content-security-policy', NON_PAGE_CSP);
+	if (lmsOrigins.length && headers.get('content-type')?.startsWith('text/html')) letLmsFrame(headers, lmsOrigins);
 }
 
-/** The response with the security headers set; a copy when its headers are read-only (a Response from fetch). */
-export function withSecurityHeaders(response: Response): Response {
+/**
+ * Pages shown inside a registered LMS (an LTI launch opens in its frame), and forms that post
+ * back to it (a deep-linking answer): those origins, and only those, are added to the page's
+ * frame-ancestors and form-action. X-Frame-Options cannot name an origin, so it goes.
+ */
+function letLmsFrame(headers: Headers, origins: readonly string[]) {
+	const csp = headers.get('content-security-policy')!;
+	const list = origins.join(' ');
+	headers.set(
+		'content-security-policy',
+		csp.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${list}`).replace("form-action 'self'", `form-action 'self' ${list}`)
+	);
+	headers.delete('x-frame-options');
+}
+
+/**
+ * The response with the security headers set; a copy when its headers are read-only (a Response
+ * from fetch). `lmsOrigins`: the registered LTI platforms' origins.
+ */
+export function withSecurityHeaders(response: Response, lmsOrigins: readonly string[] = []): Response {
 	try {
-		apply(response.headers);
+		apply(response.headers, lmsOrigins);
 		return response;
 	} catch {
 		const copy = new Response(response.body, response);
-		apply(copy.headers);
+		apply(copy.headers, lmsOrigins);
 		return copy;
 	}
 }

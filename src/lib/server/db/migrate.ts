@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_answers_by_learner';
 import * as m0005 from './migrations/0005_password_codes';
 import * as m0006 from './migrations/0006_class_teams';
 import * as m0007 from './migrations/0007_written_answers';
+import * as m0008 from './migrations/0008_lti';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'0004_answers_by_learner': m0004,
 	'0005_password_codes': m0005,
 	'0006_class_teams': m0006,
-	'0007_written_answers': m0007
+	'0007_written_answers': m0007,
+	'0008_lti': m0008
 };
 
 /**

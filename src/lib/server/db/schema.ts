@@ -161,6 +161,118 @@ export interface WrittenGradeTable {
 	seen_at: string | null;
 }
 
+/** An LMS registered with `npm run lti:register`: where its logins, tokens and keys are. */
+export interface LtiPlatformTable {
+	id: string;
+	issuer: string;
+	client_id: string;
+	auth_url: string;
+	token_url: string;
+	jwks_url: string;
+	created_at: string;
+}
+
+export interface LtiDeploymentTable {
+	platform_id: string;
+	deployment_id: string;
+	created_at: string;
+}
+
+/** Our own key pair for signing to platforms (deep-linking responses, token requests), as JWKs. */
+export interface LtiKeyTable {
+	kid: string;
+	private_jwk: string;
+	public_jwk: string;
+	created_at: string;
+}
+
+/** One login initiation: the launch that answers it must bring back this state and nonce, once. */
+export interface LtiStateTable {
+	state: string;
+	nonce: string;
+	platform_id: string;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** The account an LMS user signs in as, keyed by (issuer, subject): no email is needed. */
+export interface LtiAccountTable {
+	issuer: string;
+	subject: string;
+	user_id: string;
+	created_at: string;
+}
+
+/** An LMS course: its class here once an instructor has launched. */
+export interface LtiContextTable {
+	platform_id: string;
+	context_id: string;
+	title: string;
+	class_id: string | null;
+	created_at: string;
+}
+
+/** Learners who launched from an LMS course: they join its class (now or when it is made). */
+export interface LtiContextLearnerTable {
+	platform_id: string;
+	context_id: string;
+	user_id: string;
+	joined_at: string;
+}
+
+/** A single-use code that turns a validated launch into a session (in the frame or a new tab). */
+export interface LtiLaunchCodeTable {
+	code_hash: string;
+	user_id: string;
+	/** where to go: "module/lesson", "module", "" (the course) or "deep-link:<id of lti_deep_links>" */
+	target: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** A teacher's "add content" from an LMS, waiting for them to pick a module or lesson. */
+export interface LtiDeepLinkTable {
+	id: string;
+	platform_id: string;
+	deployment_id: string;
+	user_id: string;
+	/** where the picked item is posted back (the platform's deep_link_return_url) */
+	return_url: string;
+	/** the platform's opaque `data`, returned as it came */
+	data: string | null;
+	created_at: string;
+	used_at: string | null;
+}
+
+/** A student's line item in an LMS for one lesson or module: where their score for it goes. */
+export interface LtiGradeLinkTable {
+	id: string;
+	platform_id: string;
+	user_id: string;
+	/** the LMS's id of the student (`sub`), which the score names */
+	subject: string;
+	context_id: string;
+	/** "module/lesson" or "module" */
+	target: string;
+	lineitem_url: string;
+	created_at: string;
+}
+
+/** Scores to send to a line item, in order; a row stays until the platform has taken it. */
+export interface LtiScoreOutboxTable {
+	id: string;
+	link_id: string;
+	user_id: string;
+	score_given: number;
+	score_maximum: number;
+	created_at: string;
+	attempts: number;
+	next_attempt_at: string;
+	sent_at: string | null;
+	last_error: string | null;
+}
+
 export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
@@ -174,4 +286,15 @@ export interface Database {
 	written_answers: WrittenAnswerTable;
 	written_versions: WrittenVersionTable;
 	written_grades: WrittenGradeTable;
+	lti_platforms: LtiPlatformTable;
+	lti_deployments: LtiDeploymentTable;
+	lti_keys: LtiKeyTable;
+	lti_states: LtiStateTable;
+	lti_accounts: LtiAccountTable;
+	lti_contexts: LtiContextTable;
+	lti_context_learners: LtiContextLearnerTable;
+	lti_launch_codes: LtiLaunchCodeTable;
+	lti_deep_links: LtiDeepLinkTable;
+	lti_grade_links: LtiGradeLinkTable;
+	lti_score_outbox: LtiScoreOutboxTable;
 }

@@ -1,0 +1,33 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { setProbeCookie, STATE_COOKIE } from '$lib/server/lti/cookies';
+import { acceptLaunch } from '$lib/server/lti/launch';
+import { LtiRefusal } from '$lib/server/lti/refusal';
+import { validateLaunch } from '$lib/server/lti/validate';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({});
+
+// The platform posts the signed id_token here (OIDC form_post, cross-site: see src/lib/server/csrf.ts).
+export const actions: Actions = {
+	default: async ({ request, cookies }) => {
+		const form = await request.formData();
+		const idToken = form.get('id_token');
+		const state = form.get('state');
+		if (typeof idToken !== 'string' || !idToken || typeof state !== 'string' || !state) {
+			error(400, { title: 'Not a launch', message: 'A launch must carry an id_token and a state, posted by your LMS.' });
+		}
+		const { db } = await getDb();
+		let code;
+		try {
+			code = await acceptLaunch(db, await validateLaunch(db, { idToken, state, stateCookie: cookies.get(STATE_COOKIE) }));
+		} catch (e) {
+			if (e instanceof LtiRefusal) error(e.status, { title: e.title, message: e.message });
+			throw e;
+		}
+		cookies.delete(STATE_COOKIE, { path: '/lti', secure: true, sameSite: 'none', partitioned: true } as Parameters<typeof cookies.delete>[1]);
+		// /lti/start learns from it whether this browser keeps our cookies in the LMS's frame
+		setProbeCookie(cookies);
+		redirect(303, `/lti/start?code=${encodeURIComponent(code)}`);
+	}
+};
