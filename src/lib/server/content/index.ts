@@ -6,6 +6,7 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { formatProblem, loadContent, type ContentFile, type Lesson, type LessonQuestion, type Module, type Source } from '$lib/content/load';
+import { shownArticle } from '$lib/content/article';
 import type { QuestionContext } from '$lib/questions/common';
 import { toPublic, type PublicQuestion } from '$lib/questions/registry';
 
@@ -60,19 +61,7 @@ export function neighbours(lesson: Lesson) {
 }
 
 /** What find-evidence questions show: each source's citable sentences, paragraph by paragraph, built once. */
-const bodies = new Map(
-	sources.map((s) => [
-		s.id,
-		{
-			id: s.id,
-			title: s.title,
-			paragraphs: s.paragraphs
-				.filter((p) => p.kind === 'text' || p.kind === 'heading')
-				.map((p) => ({ sentences: p.sentences.filter((x) => x.citable).map(({ id, text }) => ({ id, text })) }))
-				.filter((p) => p.sentences.length)
-		}
-	])
-);
+const bodies = new Map(sources.map((s) => [s.id, shownArticle(s)]));
 const questionContext: QuestionContext = { source: (id) => bodies.get(id) };
 
 /** The part of a question the browser may see: no key, no explanation, no citation. */
