@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { refuseBadActionName } from '$lib/server/action-name';
 import { refuseCrossSiteForm } from '$lib/server/csrf';
 import { lmsOrigins } from '$lib/server/lti/frame';
+import { startOutbox } from '$lib/server/lti/outbox';
 import { compression } from '$lib/server/compress';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
 import { withMessage } from '$lib/server/error-body';
@@ -17,6 +18,7 @@ import { pageCache } from '$lib/server/page-cache/handle';
 export const init: ServerInit = async () => {
 	const { engine, where } = await getDb();
 	console.log(`Database ready: ${engine} at ${where}`);
+	startOutbox();
 };
 
 // First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.

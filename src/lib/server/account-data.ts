@@ -54,6 +54,13 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 	for (const g of d.writtenGrades) {
 		rows.push(['teacher’s grade', g.created_at, `answer=${g.answer_id}`, `points=${g.total}/${g.max}`, `scores=${g.scores}`, `comment=${g.comment}`, `by=${g.grader_name}`]);
 	}
+	for (const a of d.lmsAccounts) rows.push(['LMS account', a.created_at, `issuer=${a.issuer}`, `LMS user id=${a.subject}`, '', '', '']);
+	for (const c of d.lmsCourses) rows.push(['LMS course', c.joined_at, `course=${c.context_id}`, `platform=${c.platform_id}`, '', '', '']);
+	for (const c of d.lmsLaunchCodes) rows.push(['LMS launch', c.expires_at, `opens=${c.target || 'the course'}`, `used=${c.used_at ?? ''}`, '', '', '']);
+	for (const g of d.lmsGradeColumns) rows.push(['LMS grade column', g.created_at, g.target, g.lineitem_url, `course=${g.context_id}`, `LMS user id=${g.subject}`, `id=${g.id}`]);
+	for (const o of d.lmsScores) {
+		rows.push(['score for an LMS', o.created_at, `column=${o.link_id}`, `score=${o.score_given}/${o.score_maximum}`, `${o.activity_progress}, ${o.grading_progress}`, o.sent_at ? `sent=${o.sent_at}` : `waiting, tries=${o.attempts}`, o.last_error ?? '']);
+	}
 	for (const c of d.attemptCounters) rows.push(['attempt counter', c.window_start, c.what, `count=${c.count}`, c.key, '', '']);
 	return toCsv(['record', 'time', 'detail 1', 'detail 2', 'detail 3', 'detail 4', 'detail 5'], rows);
 }

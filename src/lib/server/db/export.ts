@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { limitKeys, personalLimitKeys } from './rate-limit';
 import type { Database } from './schema';
+import { ltiExport } from './lti-privacy';
 import { writtenExport } from './written';
 
 /**
@@ -17,7 +18,12 @@ export const EXPORT_SECTIONS = {
 	password_codes: 'passwordCodes',
 	written_answers: 'writtenAnswers',
 	written_versions: 'writtenVersions',
-	written_grades: 'writtenGrades'
+	written_grades: 'writtenGrades',
+	lti_accounts: 'lmsAccounts',
+	lti_context_learners: 'lmsCourses',
+	lti_launch_codes: 'lmsLaunchCodes',
+	lti_grade_links: 'lmsGradeColumns',
+	lti_score_outbox: 'lmsScores'
 } as const;
 
 /** Columns left out on purpose (the columns holding the student's own id are implied by user.id). */
@@ -34,7 +40,9 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 	// account id (their name is exported); the key version of the question
 	written_answers: ['key_hash'],
 	written_versions: ['idempotency_key'],
-	written_grades: ['idempotency_key', 'grader_id', 'rubric_hash']
+	written_grades: ['idempotency_key', 'grader_id', 'rubric_hash'],
+	// a launch code's hash, like a password code's
+	lti_launch_codes: ['code_hash']
 };
 
 /** What an attempt counter counts, in words, by key prefix (the prefixes of `limitKeys`). */
@@ -86,5 +94,5 @@ export async function exportUserData(db: Kysely<Database>, userId: string) {
 		.where('user_id', '=', userId)
 		.orderBy('created_at')
 		.execute();
-	return { user, sessions, memberships, answers, attemptCounters, passwordCodes, ...(await writtenExport(db, userId)) };
+	return { user, sessions, memberships, answers, attemptCounters, passwordCodes, ...(await writtenExport(db, userId)), ...(await ltiExport(db, userId)) };
 }

@@ -272,12 +272,3 @@ export async function platformOrigins(db: Kysely<Database>): Promise<string[]> {
 	}
 	return [...origins].sort();
 }
-
-/** Every LTI row about a user, for deletion (users.ts) and for their export. */
-export async function deleteLtiOf(db: Kysely<Database>, userId: string): Promise<void> {
-	await db.deleteFrom('lti_score_outbox').where('user_id', '=', userId).execute();
-	await db.deleteFrom('lti_grade_links').where('user_id', '=', userId).execute();
-	await db.deleteFrom('lti_launch_codes').where('user_id', '=', userId).execute();
-	await db.deleteFrom('lti_context_learners').where('user_id', '=', userId).execute();
-	await db.deleteFrom('lti_accounts').where('user_id', '=', userId).execute();
-}

@@ -266,6 +266,11 @@ export interface LtiScoreOutboxTable {
 	user_id: string;
 	score_given: number;
 	score_maximum: number;
+	/** AGS: Completed once every question is answered, else InProgress */
+	activity_progress: 'InProgress' | 'Completed';
+	/** AGS: Pending while a written answer waits for its teacher, else FullyGraded */
+	grading_progress: 'Pending' | 'FullyGraded';
+	/** when the score was made: the AGS timestamp, so the platform keeps the newest */
 	created_at: string;
 	attempts: number;
 	next_attempt_at: string;

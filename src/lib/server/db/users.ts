@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { personalLimitKeys } from './rate-limit';
 import type { Database, UserTable } from './schema';
+import { deleteLtiOf } from './lti-privacy';
 import { deleteWrittenOf } from './written';
 
 export type User = Omit<UserTable, 'password_hash' | 'password_reset_at' | 'password_reset_by'>;
@@ -63,6 +64,7 @@ export async function deleteUser(db: Kysely<Database>, id: string): Promise<void
 		// explicit, so that nothing depends on the engine enforcing cascades
 		await tx.deleteFrom('answers').where('user_id', '=', id).execute();
 		await deleteWrittenOf(tx, id);
+		await deleteLtiOf(tx, id);
 		await tx.deleteFrom('password_codes').where('user_id', '=', id).execute();
 		await tx.deleteFrom('memberships').where('student_id', '=', id).execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', id).execute();

@@ -13,6 +13,7 @@ import { getDb } from '../db';
 import { buildFeedback, gradeAnswer } from './grade';
 import { sameForEveryone } from '../page-cache/shared';
 import { keyHash } from './key-hash';
+import { queueLessonScores } from '../lti/scores';
 
 export interface Learner {
 	userId: string | null;
@@ -43,6 +44,9 @@ export async function submitAnswer(lesson: Lesson, data: FormData, learner: () =
 			keyHash: keyHash(graded.question),
 			idempotencyKey: key.data
 		});
+		// before the answer is acknowledged, so that a score for an LMS is never lost (a resent
+		// duplicate queues it too, should the first try have died before this line)
+		if (who.userId) await queueLessonScores(db, who.userId, `${lesson.module}/${lesson.slug}`);
 		return { ok: true, feedback: { ...graded.feedback, saved: true }, duplicate };
 	} catch (e) {
 		if (e instanceof IdempotencyConflict) return { ok: false, status: 409, message: e.message };

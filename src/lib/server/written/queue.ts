@@ -15,6 +15,7 @@ import type { WrittenContent } from '$lib/written';
 import { findLesson, findModule, publicQuestion } from '../content';
 import type { Database } from '../db/schema';
 import { gradedInClass, gradeHistory, gradeWritten, waitingInClass, WrittenChanged, WrittenKeyConflict, writtenInClass } from '../db/written';
+import { queueLessonScores } from '../lti/scores';
 import { gradeShown } from './state';
 
 type WrittenQuestion = Extract<LessonQuestion, { type: 'written' }>;
@@ -130,6 +131,8 @@ export async function saveGrade(db: Kysely<Database>, classId: string, teacher: 
 			rubricHash: rubricHash(found.question.rubric),
 			idempotencyKey: parsed.data.idem
 		});
+		// the student's LMS line items get the graded score
+		await queueLessonScores(db, row.user_id, row.lesson);
 		return { ok: true, duplicate };
 	} catch (e) {
 		if (e instanceof WrittenChanged || e instanceof WrittenKeyConflict) return { ok: false, status: 409, message: e.message, errors: {} };

@@ -10,6 +10,7 @@ import { answerSchema, draftSchema } from '$lib/questions/written/schema';
 import { findSource } from '../content';
 import { getDb } from '../db';
 import { saveWritten, WrittenKeyConflict, WrittenLocked } from '../db/written';
+import { queueLessonScores } from '../lti/scores';
 import { keyHash } from '../grading/key-hash';
 
 type WrittenQuestion = Extract<LessonQuestion, { type: 'written' }>;
@@ -72,6 +73,8 @@ export async function saveWrittenAnswer(lesson: Lesson, data: FormData, user: { 
 			keyHash: keyHash(q),
 			idempotencyKey: key.data
 		});
+		// a submission waits for its teacher: an LMS line item shows the lesson as pending
+		if (kind === 'submission') await queueLessonScores(db, user.id, `${lesson.module}/${lesson.slug}`);
 		return { ok: true, kind, questionId: q.id, savedAt: (kind === 'draft' ? answer.draft_at : answer.submitted_at) ?? new Date().toISOString(), duplicate };
 	} catch (e) {
 		if (e instanceof WrittenLocked || e instanceof WrittenKeyConflict) return { ok: false, status: 409, questionId, message: e.message };

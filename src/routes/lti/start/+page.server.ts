@@ -32,5 +32,5 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	if (previous) await deleteSession(db, previous);
 	const session = await createSession(db, row.user_id);
 	setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
-	redirect(303, row.target.startsWith('deep-link:') ? `/lti/deep-link/${row.target.slice('deep-link:'.length)}` : pathOf(row.target));
+	redirect(303, row.target.startsWith('deep-link:') ? `/lti/deep-link?request=${row.target.slice('deep-link:'.length)}` : pathOf(row.target));
 };

@@ -19,13 +19,21 @@ import type { Database } from '../../../../src/lib/server/db/schema';
 import { createSession } from '../../../../src/lib/server/db/sessions';
 import { claimGuestAnswers, createUser, deleteUser, type User } from '../../../../src/lib/server/db/users';
 import { gradeWritten, saveWritten } from '../../../../src/lib/server/db/written';
+import { createLaunchCode, joinContext, linkGrade, registerPlatform } from '../../../../src/lib/server/db/lti';
+import { gradeLinksOf, markSent, queueScore } from '../../../../src/lib/server/db/lti-outbox';
 import { engines } from './engines';
 
 /** Tables that never hold a student's data, and why. Any other table must be in EXPORT_SECTIONS. */
 const NOT_A_STUDENTS: Record<string, string> = {
 	classes: 'a teacher’s class; a student’s link to it is their membership',
 	assignments: 'what a teacher set for a class',
-	class_teachers: 'which teachers share a class'
+	class_teachers: 'which teachers share a class',
+	lti_platforms: 'an LMS registered by whoever runs the server',
+	lti_deployments: 'the deployments of a registered LMS',
+	lti_keys: 'our own signing keys',
+	lti_states: 'a login initiation: random state and nonce, no user',
+	lti_contexts: 'an LMS course and its class; a student’s link to it is in lti_context_learners',
+	lti_deep_links: 'a teacher’s “add content” request (students are refused deep-linking launches)'
 };
 
 // distinctive, so that "contains" cannot match anything but this student's data
@@ -125,6 +133,30 @@ async function seed(db: Kysely<Database>) {
 	await grade(mine, 1);
 	await grade({ ...mine, submitted_at: (await db.selectFrom('written_answers').select('submitted_at').where('id', '=', mine.id).executeTakeFirstOrThrow()).submitted_at }, 2);
 	await grade(theirs, 2);
+
+	// launched from an LMS: an account by (issuer, subject), its course, a launch code, a grade
+	// column, and two scores for it (the first sent); the other student too
+	const { platform } = await registerPlatform(db, {
+		issuer: 'https://lms.test',
+		clientId: 'client-1',
+		authUrl: 'https://lms.test/auth',
+		tokenUrl: 'https://lms.test/token',
+		jwksUrl: 'https://lms.test/jwks',
+		deploymentIds: ['deployment-1']
+	});
+	for (const [u, sub] of [[student, 'lms-7781'], [other, 'lms-7782']] as const) {
+		await db.insertInto('lti_accounts').values({ issuer: platform.issuer, subject: sub, user_id: u.id, created_at: later().toISOString() }).execute();
+		await joinContext(db, { platformId: platform.id, contextId: 'course-1', title: 'History 9 in the LMS', user: u });
+		await createLaunchCode(db, u.id, 'ancient-rome/forum', later());
+		await linkGrade(db, { platformId: platform.id, userId: u.id, subject: sub, contextId: 'course-1', target: 'ancient-rome', lineitemUrl: `https://lms.test/lineitems/${sub}` });
+		const [link] = await gradeLinksOf(db, u.id, ['ancient-rome']);
+		const score = (given: number) =>
+			queueScore(db, { link_id: link!.id, user_id: u.id, score_given: given, score_maximum: 2, activity_progress: 'InProgress', grading_progress: 'FullyGraded' }, later());
+		await score(1);
+		const [head] = await db.selectFrom('lti_score_outbox').select('id').where('user_id', '=', u.id).execute();
+		await markSent(db, head!.id, later());
+		await score(2);
+	}
 	return { student, other, teacher };
 }
 

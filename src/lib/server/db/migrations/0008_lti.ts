@@ -104,6 +104,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('score_given', 'double precision', (c) => c.notNull())
 		.addColumn('score_maximum', 'double precision', (c) => c.notNull())
+		.addColumn('activity_progress', 'text', (c) => c.notNull())
+		.addColumn('grading_progress', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('next_attempt_at', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { countWaiting } from '$lib/server/db/written';
+import { syncStateOfClass } from '$lib/server/db/lti-outbox';
 import { fail } from '@sveltejs/kit';
 import { fieldErrors, formValues } from '$lib/schemas/account';
 import { assignmentSchema, countingSchema, isRecordId } from '$lib/schemas/classes';
@@ -50,12 +51,13 @@ const liveClass = async (event: RequestEvent, { form = true } = {}) => {
 
 export const load: PageServerLoad = async (event) => {
 	const { db, klass } = await ownClass(event);
-	const [students, assignments, coTeachers, contents, waiting] = await Promise.all([
+	const [students, assignments, coTeachers, contents, waiting, sync] = await Promise.all([
 		roster(db, klass.id),
 		assignmentsOf(db, klass.id),
 		coTeachersOf(db, klass.id),
 		classContents(db, klass.id),
-		countWaiting(db, klass.id)
+		countWaiting(db, klass.id),
+		syncStateOfClass(db, klass.id)
 	]);
 	return {
 		klass: {
@@ -82,7 +84,17 @@ export const load: PageServerLoad = async (event) => {
 			due: a.due_at ? formatInZone(a.due_at, klass.time_zone) : null,
 			dueInput: a.due_at ? utcToZonedInput(a.due_at, klass.time_zone) : ''
 		})),
-		targets: targetOptions()
+		targets: targetOptions(),
+		/** each LMS student's grade return, per line item (a class made by an LTI launch) */
+		lmsSync: sync.map((r) => ({
+			student: r.user_id,
+			name: r.display_name,
+			item: targetTitle(r.target),
+			lastSent: r.last_sent_at ? formatInZone(r.last_sent_at, klass.time_zone) : null,
+			waiting: Number(r.waiting),
+			error: r.last_error,
+			nextTry: r.next_attempt_at ? formatInZone(r.next_attempt_at, klass.time_zone) : null
+		}))
 	};
 };
 
