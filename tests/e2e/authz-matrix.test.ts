@@ -8,7 +8,10 @@
  * A route added to the inventory is in the matrix without anyone writing a line here, unless
  * it has a form action (which needs its fields below) or an unknown address parameter.
  */
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { routeInventory, type Access, type RouteEntry } from '../../src/lib/server/route-inventory';
 import {
@@ -70,6 +73,11 @@ const lesson = course.modules[0]!.lessons[0]!;
 const ANSWERS: Record<PartyName, string> = { A: '4817.93', B: '6293.71' };
 
 let base = '';
+// port 9 (discard) on loopback: nothing answers there
+const MATRIX_LMS = { issuer: 'https://lms.matrix.test', clientId: 'matrix-client', unreachable: 'http://127.0.0.1:9' };
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const unsignedToken = (claims: object) =>
+	`${b64({ alg: 'RS256', kid: 'matrix' })}.${b64({ ...claims, sub: 'matrix', nonce: 'n', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60 })}.${b64({ not: 'a signature' })}`;
 let server: ChildProcess | undefined;
 const world = {} as Record<PartyName, Party>;
 
@@ -137,6 +145,13 @@ interface ActionPlan {
 	endsSession?: boolean;
 	/** called before an allowed cell is posted (to make what its fields need) */
 	prepare?: (role: Role, target: PartyName | null) => Promise<void>;
+	/**
+	 * what an allowed cell answers when success is not 200/303: for an address whose only
+	 * authority is a signed token or a request made elsewhere (an LMS's launch, a deep-linking
+	 * request), the matrix can post only ones that are refused for what they are, with words
+	 * (tests/e2e/lti-*.test.ts make real ones)
+	 */
+	allowedStatus?: number[];
 	/** called after an allowed cell succeeded */
 	after?: (role: Role, target: PartyName | null, res: Awaited<ReturnType<typeof postForm>>) => Promise<void> | void;
 }
@@ -282,6 +297,19 @@ const PLANS: Record<string, ActionPlan> = {
 	// the end of term, last: an archived class refuses changes, and a deleted one is gone
 	'/teacher/classes/[class] ?/archive': { phase: 7.5, fields: () => ({}) },
 	'/teacher/classes/[class] ?/restore': { phase: 7.6, fields: () => ({}) },
+	// a login initiation from the LMS registered in beforeAll: off to its authorization address
+	'/lti/login ?/default': {
+		phase: 1,
+		fields: () => ({ iss: MATRIX_LMS.issuer, client_id: MATRIX_LMS.clientId, login_hint: 'matrix', target_link_uri: `${base}/` })
+	},
+	// a token naming that LMS, whose keys cannot be fetched: refused as unverifiable
+	'/lti/launch ?/default': {
+		phase: 1,
+		allowedStatus: [401],
+		fields: () => ({ id_token: unsignedToken({ iss: MATRIX_LMS.issuer, aud: MATRIX_LMS.clientId }), state: 'matrix-state' })
+	},
+	// no LMS asked this teacher for content: refused with words
+	'/lti/deep-link ?/pick': { phase: 1, allowedStatus: [404], fields: () => ({ request: crypto.randomUUID(), target: numericLesson.module }) },
 	'/teacher/classes/[class] ?/deleteClass': { phase: 8, fields: (_r, t) => ({ confirm: world[t!].klass.name }) }
 };
 
@@ -337,8 +365,27 @@ async function makeParty(p: PartyName): Promise<Party> {
 }
 
 beforeAll(async () => {
-	// a server of its own: the matrix trips join and login limits, and changes passwords
-	const started = await startServer();
+	// a server of its own: the matrix trips join and login limits, and changes passwords; with an
+	// LMS registered in its database, so that an LTI login initiation has somewhere to go
+	const dataFile = join(mkdtempSync(join(tmpdir(), 'bc-matrix-')), 'matrix.db');
+	execFileSync(process.execPath, [
+		'--import',
+		'tsx',
+		'src/cli/lti-register.ts',
+		'--issuer',
+		MATRIX_LMS.issuer,
+		'--client-id',
+		MATRIX_LMS.clientId,
+		'--deployment-id',
+		'matrix-deployment',
+		'--auth-url',
+		`${MATRIX_LMS.unreachable}/auth`,
+		'--token-url',
+		`${MATRIX_LMS.unreachable}/token`,
+		'--jwks-url',
+		`${MATRIX_LMS.unreachable}/jwks`
+	], { env: { ...process.env, DATABASE_FILE: dataFile }, stdio: 'pipe' });
+	const started = await startServer({ DATABASE_FILE: dataFile });
 	base = started.url;
 	server = started.child;
 	[world.A, world.B] = await Promise.all([makeParty('A'), makeParty('B')]);
@@ -455,7 +502,7 @@ describe('authorization matrix', () => {
 			}
 			const res = await postForm(path, p.fields(cell.role, cell.target), { base, cookie });
 			const what = `POST ${path} as ${cell.role}`;
-			const ok = res.status === 200 || (res.status === 303 && !res.location?.startsWith('/login'));
+			const ok = p.allowedStatus ? p.allowedStatus.includes(res.status) : res.status === 200 || (res.status === 303 && !res.location?.startsWith('/login'));
 			expect(ok, `${what}: allowed, but ${res.status} ${res.location ?? ''}\n${res.text.slice(0, 300)}`).toBe(true);
 			expect(leaks(cell.role, res.text), `${what} leaks`).toEqual([]);
 			await p.after?.(cell.role, cell.target, res);

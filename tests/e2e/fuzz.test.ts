@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe as group, expect, test } from 'vitest';
 import { startServer } from './global-setup';
 import { allLessons, answerByPost, answerFields, content, createClassByPost, joinCodeIn, newStudent, newTeacher, postForm, searchable, signUpTeacherByPost, signUpWithCode, unchanging } from './content';
+import { CROSS_SITE_ENTRIES } from '../../src/lib/server/csrf';
 import { crossOriginContentTypes } from './fuzz-arbitraries';
 import { ACCEPT_HTML, caseOf, cookieOf, enhancedHeaders, manualMultipart, rawCase, rawRequest, requestsOf, SIZE_LIMIT, type Case, type RawCase } from './fuzz-cases';
 import { describe, fetchAnswer, judge, plainText, rawAnswer, send, Stats, urlencoded, type Answer } from './fuzz-http';
@@ -127,7 +128,11 @@ async function runCase(target: Target, c: Case) {
 		}
 		const { status, problem } = judge(answer);
 		stats.count(status);
-		if (c.shape.kind === 'cross-origin' && (answer.status !== 403 || !answer.text.includes('Cross-site'))) {
+		// the LTI entry points take cross-site posts by design (the judge still wants a 4xx with words);
+		// kit's own 308 to an address's normal form comes before any hook and runs nothing (the
+		// post it redirects to is checked in its turn)
+		const normalized = answer.status === 308;
+		if (c.shape.kind === 'cross-origin' && !normalized && !CROSS_SITE_ENTRIES.has(new URL(url).pathname) && (answer.status !== 403 || !answer.text.includes('Cross-site'))) {
 			throw new Error(`a cross-origin post was not refused with 403: ${describe(sent, answer)}`);
 		}
 		if (problem) throw new Error(`${problem}: ${describe(sent, answer)}${status >= 500 ? `\nserver log:\n${serverLog.slice(-3000)}` : ''}`);
@@ -263,6 +268,13 @@ group('hostile requests, one by one', () => {
 					const what = `POST ${t.key} from ${origin} as ${contentType}`;
 					const init = { method: 'POST', headers: { ...cookieFor(ownerOf(t)), 'content-type': contentType, ...(origin ? { origin } : {}) }, body };
 					const answer = checked(await send(`${base()}${actionPath(t)}`, init), what);
+					if (CROSS_SITE_ENTRIES.has(new URL(actionPath(t), 'http://x').pathname)) {
+						// an LMS posts its LTI login and launch from its own site: refused for what they carry (no registered LMS, no signed token), never for where they come from
+						expect(answer.status, what).toBeGreaterThanOrEqual(400);
+						expect(answer.status, what).toBeLessThan(500);
+						expect(answer.text, what).not.toContain('Cross-site POST form submissions are forbidden');
+						continue;
+					}
 					expect(answer.status, what).toBe(403);
 					expect(answer.text, what).toContain('Cross-site POST form submissions are forbidden');
 				}

@@ -4,7 +4,7 @@
  * form_post). Every other address refuses a form POST from another origin, as kit did, and
  * those two trust nothing of the request but the signed token they verify.
  */
-const CROSS_SITE_ENTRIES = new Set(['/lti/login', '/lti/launch']);
+export const CROSS_SITE_ENTRIES: ReadonlySet<string> = new Set(['/lti/login', '/lti/launch']);
 // kit's list, with its own binary form type (remote form functions)
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
 

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { modules } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
+import { formOrProblem } from '$lib/server/form-data';
 import { closeDeepLinkRequest, openDeepLinkRequest } from '$lib/server/db/lti-deep-links';
 import { requireTeacher } from '$lib/server/guard';
 import { deepLinkResponse } from '$lib/server/lti/deep-link';
@@ -31,7 +32,9 @@ const pick = z.object({
 export const actions: Actions = {
 	pick: async ({ locals, url, request }) => {
 		const teacher = requireTeacher(locals, url);
-		const form = Object.fromEntries(await request.formData());
+		const data = await formOrProblem(request);
+		if (!(data instanceof FormData)) return fail(data.status, { values: { target: '' }, errors: { target: data.message } });
+		const form = Object.fromEntries(data);
 		const parsed = pick.safeParse(form);
 		if (!parsed.success) return fail(400, { values: { target: String(form.target ?? '') }, errors: { target: parsed.error.issues.map((i) => i.message).join(' ') } });
 		const { db } = await getDb();

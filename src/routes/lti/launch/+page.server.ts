@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/form-data';
 import { setProbeCookie, STATE_COOKIE } from '$lib/server/lti/cookies';
 import { acceptLaunch } from '$lib/server/lti/launch';
 import { LtiRefusal } from '$lib/server/lti/refusal';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = () => ({});
 // The platform posts the signed id_token here (OIDC form_post, cross-site: see src/lib/server/csrf.ts).
 export const actions: Actions = {
 	default: async ({ request, cookies }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const idToken = form.get('id_token');
 		const state = form.get('state');
 		if (typeof idToken !== 'string' || !idToken || typeof state !== 'string' || !state) {

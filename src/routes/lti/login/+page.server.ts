@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/form-data';
 import { setStateCookie } from '$lib/server/lti/cookies';
 import { initiateLogin } from '$lib/server/lti/login';
 import { LtiRefusal } from '$lib/server/lti/refusal';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = (event) => (event.url.search ? login(event, 
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const params: Record<string, string> = {};
 		for (const [k, v] of form) if (typeof v === 'string') params[k] = v;
 		return login(event, params);
