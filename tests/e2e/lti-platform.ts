@@ -442,6 +442,10 @@ export async function startPlatform(): Promise<Platform> {
 
 	async function handle(req: IncomingMessage, res: ServerResponse) {
 		const u = new URL(req.url ?? '/', url);
+		if (u.pathname === '/favicon.ico') {
+			res.writeHead(204).end();
+			return;
+		}
 		if (req.method === 'GET' && u.pathname === '/jwks') {
 			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] }));
 			return;
