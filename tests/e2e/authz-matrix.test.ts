@@ -127,6 +127,7 @@ function address(route: RouteEntry, target: PartyName | null): string {
 		if (name === 'module') return numericLesson.module;
 		if (name === 'lesson') return numericLesson.slug;
 		if (name === 'source') return '000';
+		if (name === 'format') return 'gift';
 		if (name === 'class') return world[target!].klass.id;
 		if (name === 'student') return world[target!].student.id;
 		throw new Error(`${route.id}: the matrix does not know how to fill [${name}]. Add it to address() in ${import.meta.url}.`);

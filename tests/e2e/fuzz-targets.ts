@@ -89,6 +89,8 @@ function realParam(name: string, w: World): fc.Arbitrary<string> | undefined {
 			return fc.constantFrom(...allLessons().map((l) => l.lesson.slug));
 		case 'source':
 			return fc.constantFrom(...c.sources.map((s) => s.id));
+		case 'format':
+			return fc.constantFrom('gift', 'qti3');
 		case 'class':
 			return fc.constant(w.classId);
 		case 'student':

@@ -56,6 +56,9 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/me/data/export.csv', what: "a student's data as CSV", endpoint: { GET: 'student' } },
 	{ id: '/teacher/lessons/[module]', what: "the teacher's guide to a module: its lessons, with links to guides, worksheets and keys", page: 'teacher' },
 	{ id: '/teacher/lessons/[module]/[lesson]', what: "the teacher's guide to a lesson: keys, explanations, skills, cited sentences; ?print=worksheet|key", page: 'teacher' },
+	{ id: '/teacher/export/[format]', what: 'every question of the course with keys and feedback, as GIFT (Moodle) or a QTI 3.0 package', endpoint: { GET: 'teacher' } },
+	{ id: '/teacher/export/[format]/[module]', what: "a module's questions with keys and feedback, as GIFT or a QTI 3.0 package", endpoint: { GET: 'teacher' } },
+	{ id: '/teacher/export/[format]/[module]/[lesson]', what: "a lesson's questions with keys and feedback, as GIFT or a QTI 3.0 package", endpoint: { GET: 'teacher' } },
 	{ id: '/teacher', what: "a teacher's classes; create a class", page: 'teacher', actions: { create: 'teacher' } },
 	{
 		id: '/teacher/classes/[class]',

@@ -4,7 +4,7 @@ import { toGift } from './gift';
 import { qtiPackage } from './package';
 
 export interface ExportFile {
-	body: Uint8Array;
+	body: Uint8Array<ArrayBuffer>;
 	filename: string;
 	contentType: string;
 }
@@ -13,5 +13,5 @@ export function exportFile(format: Format, course: Course, selection: Selection,
 	if (format === 'gift') {
 		return { body: new TextEncoder().encode(toGift(course, selection, generated)), filename: `${selection.name}.gift.txt`, contentType: 'text/plain; charset=utf-8' };
 	}
-	return { body: qtiPackage(course, selection, generated), filename: `${selection.name}-qti3.zip`, contentType: 'application/zip' };
+	return { body: new Uint8Array(qtiPackage(course, selection, generated)), filename: `${selection.name}-qti3.zip`, contentType: 'application/zip' };
 }

@@ -109,7 +109,7 @@ const twoPartRule = el(
 const choice = (id: string, words: string) => el('qti-simple-choice', { identifier: qtiId(id) }, text(words));
 const prompt = (words: string) => el('qti-prompt', {}, text(words));
 
-/** An article's sentences as hottext, paragraph by paragraph, under its name. */
+/** An article's sentences as hottext (the player shows no qti-prompt in a hottext interaction: the words go before it), paragraph by paragraph, under its name. */
 function hottextArticle(course: Course, sourceId: string, idOf: (id: number) => string): string {
 	const a = articleOf(course, sourceId);
 	return [
@@ -229,7 +229,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 			return {
 				responses: [{ id: 'RESPONSE', cardinality: 'single', baseType: 'identifier', mapping: { entries: ids(q.proving).map((id) => [sentenceId(id), 1]), upper: 1 } }],
 				max: 1,
-				body: [el('qti-hottext-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 1 }, prompt(q.prompt), hottextArticle(course, q.source, (id) => sentenceId(id)))],
+				body: [el('p', {}, text(q.prompt)), el('qti-hottext-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 1 }, hottextArticle(course, q.source, (id) => sentenceId(id)))],
 				rules: [mapResponse()]
 			};
 		case 'two-part':
@@ -240,8 +240,9 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 				],
 				max: 1,
 				body: [
-					el('qti-choice-interaction', { 'response-identifier': 'RESPONSE_A', 'max-choices': 1, shuffle: 'false' }, prompt(`Part A. ${q.prompt}`), ...q.choices.map((c) => choice(c.id, c.text))),
-					el('qti-hottext-interaction', { 'response-identifier': 'RESPONSE_B', 'max-choices': 1 }, prompt(`Part B. ${q.partB ?? DEFAULT_PART_B}`), hottextArticle(course, q.source, (id) => sentenceId(id)))
+					el('qti-choice-interaction', { 'response-identifier': 'RESPONSE_A', 'max-choices': 1, shuffle: 'false' }, prompt(q.prompt), ...q.choices.map((c) => choice(c.id, c.text))),
+					el('p', {}, el('strong', {}, 'Part B: '), text(q.partB ?? DEFAULT_PART_B)),
+					el('qti-hottext-interaction', { 'response-identifier': 'RESPONSE_B', 'max-choices': 1 }, hottextArticle(course, q.source, (id) => sentenceId(id)))
 				],
 				rules: [twoPartRule]
 			};
@@ -260,7 +261,8 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 					el('p', {}, text(q.prompt)),
 					el('div', {}, el('h2', {}, 'How it is scored'), rubricList(q.rubric)),
 					el('qti-extended-text-interaction', { 'response-identifier': 'CLAIM', 'expected-lines': 2 }, prompt('1. Your claim')),
-					el('qti-hottext-interaction', { 'response-identifier': 'EVIDENCE', 'max-choices': 6 }, prompt('2. Your evidence: pick the sentences that prove your claim (at most 6).'), ...q.sources.map((s) => hottextArticle(course, s, (id) => sentenceId(id, s)))),
+					el('p', {}, text('2. Your evidence: pick the sentences that prove your claim (at most 6).')),
+					el('qti-hottext-interaction', { 'response-identifier': 'EVIDENCE', 'max-choices': 6 }, ...q.sources.map((s) => hottextArticle(course, s, (id) => sentenceId(id, s)))),
 					el('qti-extended-text-interaction', { 'response-identifier': 'REASONING', 'expected-lines': 8 }, prompt('3. Your reasoning'))
 				],
 				rules: [mapResponse('EVIDENCE', 'EVIDENCE_FOUND')]

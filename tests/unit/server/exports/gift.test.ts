@@ -86,8 +86,7 @@ const decodePlaceholders = (s: string) =>
 /** What is wrong with one parsed question, in words; empty when it round-trips. */
 function mismatches(want: Expected, got: GIFTQuestion | undefined): string[] {
 	if (!got) return ['not found in the parsed file'];
-	if (got.type !== want.type) return [`type ${got.type}, want ${want.type}`];
-	if (got.type === 'Category' || got.type === 'Description') return [];
+	if (got.type === 'Category' || got.type === 'Description' || got.type !== want.type) return [`type ${got.type}, want ${want.type}`];
 	const out: string[] = [];
 	const stem = fold(got.stem.text);
 	if (!stem.startsWith(fold(want.stemStart))) out.push(`stem "${stem.slice(0, 80)}" does not start with the prompt`);

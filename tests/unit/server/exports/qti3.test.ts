@@ -1,18 +1,18 @@
+// @vitest-environment jsdom
 /**
  * The QTI 3.0 package of the whole course, unzipped and read as XML: a manifest listing every
  * item and one assessment test per lesson, every file well-formed, every interaction bound to a
  * declared response, every item's feedback carrying its explanation and cited sentences. Whether
- * the items score right is the player's job: tests/e2e/qti3-player.test.ts.
+ * the items score right is the player's job: tests/e2e/qti3-player.test.ts. In jsdom, for its
+ * DOMParser, which is strict about well-formed XML.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { select } from '../../../../src/lib/server/exports/course';
 import { qtiPackage, README } from '../../../../src/lib/server/exports/package';
 import { QTI_NS, qtiId } from '../../../../src/lib/server/exports/qti3';
 import { course, fold } from './course';
 
-const { DOMParser } = new JSDOM().window;
 let files: Record<string, string> = {};
 
 /** The document, or a failure naming the file: jsdom's XML parser is strict about well-formedness. */
