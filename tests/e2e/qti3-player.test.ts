@@ -14,7 +14,7 @@ import { select } from '../../src/lib/server/exports/course';
 import { packageFiles } from '../../src/lib/server/exports/package';
 import { itemHref, qtiId } from '../../src/lib/server/exports/qti3';
 import { launch } from './browser';
-import { allLessons, baseURL, content, getPage, newTeacher, signUpTeacherByPost } from './content';
+import { addCookies, allLessons, baseURL, content, getPage, newTeacher, overflow, signUpTeacherByPost } from './content';
 import { SHOTS } from './pages';
 import { playCases } from './qti-cases';
 import { openPlayer, play, scored } from './qti-player';
@@ -108,5 +108,25 @@ describe("the teacher's guide links the downloads", () => {
 		const noLesson = await getPage(`/teacher/export/gift/${module.slug}/no-such-lesson`, cookie);
 		expect(noLesson.status).toBe(404);
 		expect(noLesson.text).toContain('no lesson');
+	});
+
+	test('at 375 px without JavaScript: the module guide’s export links fit, and the course link downloads the zip', async () => {
+		const cookie = await signUpTeacherByPost(newTeacher('export-375'));
+		const module = content().modules[0]!;
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+		try {
+			await addCookies(context, cookie);
+			const narrow = await context.newPage();
+			await narrow.goto(`${baseURL()}/teacher/lessons/${module.slug}`);
+			const section = narrow.locator('section', { has: narrow.getByRole('heading', { name: 'Export questions' }) });
+			await expect.poll(() => section.locator(`a[href="/teacher/export/qti3/${module.slug}"]`).isVisible()).toBe(true);
+			const o = await overflow(narrow);
+			expect(o.scrollWidth, `sticking out: ${o.wide.join(', ')}`).toBeLessThanOrEqual(o.clientWidth);
+			await section.screenshot({ path: `${SHOTS}/export-links-375.png` });
+			const [download] = await Promise.all([narrow.waitForEvent('download'), section.locator('a[href="/teacher/export/qti3"]').click()]);
+			expect(download.suggestedFilename()).toBe('back-channel-qti3.zip');
+		} finally {
+			await context.close();
+		}
 	});
 });
