@@ -211,6 +211,18 @@ describe('a good launch over HTTP', () => {
 		expect(h1Of(html)).toBe(fold(L.lesson.title));
 		expect(plainText(html)).toContain(`Sign out (${name})`);
 
+		// an LMS account has no password here: its account page says so, and a change is refused with words
+		const account = await fetch(`${tool}/account`, { headers: { cookie: session }, redirect: 'manual' });
+		expect(plainText(await account.text())).toContain('You sign in through your LMS');
+		const change = await fetch(`${tool}/account?/password`, {
+			method: 'POST',
+			headers: { cookie: session, origin: tool, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ current: 'x', password: 'a new password 1', confirm: 'a new password 1' }),
+			redirect: 'manual'
+		});
+		expect(change.status).toBe(400);
+		expect(plainText(await change.text())).toContain('it has no password here to change');
+
 		const again = await fetch(`${tool}${res.location}`, { headers: { cookie: probe }, redirect: 'manual' });
 		const againText = await again.text();
 		expect(again.status).toBe(400);

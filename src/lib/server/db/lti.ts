@@ -272,3 +272,9 @@ export async function platformOrigins(db: Kysely<Database>): Promise<string[]> {
 	}
 	return [...origins].sort();
 }
+
+/** The LMS an account signs in through (it has no password here), or undefined. */
+export async function lmsOf(db: Kysely<Database>, userId: string): Promise<string | undefined> {
+	const row = await db.selectFrom('lti_accounts').select('issuer').where('user_id', '=', userId).executeTakeFirst();
+	return row?.issuer;
+}
