@@ -34,7 +34,7 @@ const SOURCE = content().sources[0]!.id;
 
 /** Who is signed in for each kind of access, and the class and student the teacher pages name. */
 const as: Record<Access, string> = { anyone: '', 'signed-in': '', student: '', teacher: '', 'class-teacher': '', 'class-owner': '' };
-const params: Record<string, string> = { module: M.slug, lesson: L.slug, source: SOURCE, class: '', student: '' };
+const params: Record<string, string> = { module: M.slug, lesson: L.slug, source: SOURCE, class: '', student: '', format: 'gift' };
 
 beforeAll(async () => {
 	const [student, teacher] = await Promise.all([signUpByPost(newStudent('hdr')), signUpTeacherByPost(newTeacher('hdr'))]);

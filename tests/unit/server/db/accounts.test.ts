@@ -85,7 +85,7 @@ describe.each(engines)('accounts on $name', (engine) => {
 		expect(await findLogin(handle.db, 'alice')).toBeUndefined();
 		expect(await countAnswers(handle.db)).toBe(1);
 		const left = await exportUserData(handle.db, a.id);
-		expect(left).toEqual({ user: undefined, sessions: [], memberships: [], answers: [], attemptCounters: [], passwordCodes: [], writtenAnswers: [], writtenVersions: [], writtenGrades: [] });
+		expect(left).toEqual({ user: undefined, sessions: [], memberships: [], answers: [], attemptCounters: [], passwordCodes: [], writtenAnswers: [], writtenVersions: [], writtenGrades: [], lmsAccounts: [], lmsCourses: [], lmsLaunchCodes: [], lmsGradeColumns: [], lmsScores: [] });
 		const bob = await exportUserData(handle.db, b.id);
 		expect([bob.answers.length, bob.writtenAnswers.length, bob.writtenVersions.length]).toEqual([1, 1, 1]);
 	});
