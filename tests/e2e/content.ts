@@ -9,6 +9,7 @@ import { loadContent, type Content, type Lesson, type LessonQuestion, type Modul
 import { readContentFiles } from '../../src/lib/server/content/files';
 import { keyOf } from '../../src/lib/questions/registry';
 import { DEFAULT_PART_B } from '../../src/lib/questions/two-part/schema';
+import { firstShownOrder } from '../../src/lib/questions/shuffle';
 
 let cached: Content | undefined;
 
@@ -138,7 +139,8 @@ export function answerText(q: LessonQuestion, right: boolean): string {
 		case 'multiple':
 		case 'true-false': {
 			const ids = right ? rightAnswer(q) : wrongAnswer(q);
-			const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.choices;
+			// in the order students were shown them
+		const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : firstShownOrder(q.choices, q.id);
 			return choices.filter((c) => ids.includes(c.id)).map((c) => c.text).join('; ');
 		}
 		case 'numeric': {
@@ -458,7 +460,8 @@ export async function fillAnswer(card: Locator, q: LessonQuestion, right: boolea
 export function expectedBars(q: LessonQuestion, plan: boolean[]): { text: string; count: number; right: boolean }[] {
 	if (q.type === 'single' || q.type === 'multiple' || q.type === 'true-false') {
 		const key = rightAnswer(q);
-		const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.choices;
+		// in the order students were shown them
+		const choices = q.type === 'true-false' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : firstShownOrder(q.choices, q.id);
 		return choices.map((c) => ({
 			text: c.text,
 			count: plan.filter((right) => (right ? rightAnswer(q) : wrongAnswer(q)).includes(c.id)).length,

@@ -6,6 +6,7 @@
 import type { Content, LessonQuestion } from '../../src/lib/content/load';
 import { leftId, qtiId, rightId, sentenceId } from '../../src/lib/server/exports/qti3';
 import { maxPoints } from '../../src/lib/questions/written/schema';
+import { keyOf as matchingKey } from '../../src/lib/questions/matching/schema';
 
 export interface PlayCase {
 	what: string;
@@ -47,9 +48,10 @@ export function playCases(q: LessonQuestion, c: Content): PlayCase[] {
 		}
 		case 'matching': {
 			const ids = q.pairs.map((p) => p.id);
+			const letter = matchingKey(q);
 			return [
-				right({ RESPONSE: ids.map((id) => `${leftId(id)} ${rightId(id)}`) }),
-				wrong({ RESPONSE: ids.map((id, i) => `${leftId(id)} ${rightId(ids[(i + 1) % ids.length]!)}`) }, 'every left side with the next one’s partner')
+				right({ RESPONSE: ids.map((id) => `${leftId(id)} ${rightId(letter[id]!)}`) }),
+				wrong({ RESPONSE: ids.map((id, i) => `${leftId(id)} ${rightId(letter[ids[(i + 1) % ids.length]!]!)}`) }, 'every left side with the next one’s partner')
 			];
 		}
 		case 'find-evidence': {

@@ -231,7 +231,8 @@ describe('a student with JavaScript', () => {
 		const { page } = await newPage(true);
 		await goto(page, L.path, true);
 		const card = questionCard(page, L.single);
-		const first = L.single.choices[0]!;
+		// the first choice the page shows (choices are shown in a fixed shuffle, not as authored)
+		const first = { id: (await card.locator('input[name="choice"]').first().getAttribute('value'))! };
 		// start from the last focusable element before this question, then Tab into it
 		const before = await card.evaluate((section) => {
 			const focusable = [

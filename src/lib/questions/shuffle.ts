@@ -42,3 +42,14 @@ export function shuffledAway<T>(items: readonly T[], seed: string): T[] {
 	if (items.length > 1 && out.every((x, i) => x === items[i])) out.push(out.shift()!);
 	return out;
 }
+
+/**
+ * The order of a choice question's choices on its first showing (the page, the worksheet, an
+ * export). Authors write the right answer first (64 of the 65 single-choice questions did), so
+ * the authored order would teach "pick the first one": this is a fixed shuffle seeded by the
+ * question's id, the same for everyone (the page cache serves one page to all).
+ */
+export const firstShownOrder = <T>(choices: readonly T[], questionId: string): T[] => seededShuffle(choices, `first:${questionId}`);
+
+/** The types whose choices are shown in firstShownOrder (true/false keeps True before False). */
+export const SHUFFLED_FIRST = new Set(['single', 'multiple', 'two-part']);

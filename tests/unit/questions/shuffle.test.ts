@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededShuffle, shuffledAway } from '../../../src/lib/questions/shuffle';
+import { firstShownOrder, seededShuffle, shuffledAway } from '../../../src/lib/questions/shuffle';
+import { course } from '../server/exports/course';
 
 const items = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -30,5 +31,26 @@ describe('shuffledAway', () => {
 			expect([...out].sort()).toEqual(['a', 'b', 'c']);
 		}
 		expect(shuffledAway(['only'], 'x')).toEqual(['only']);
+	});
+});
+
+describe('firstShownOrder', () => {
+	it('on the course: the right choice of a one-answer question is first about as often as chance says, not as authored', () => {
+		const questions = course().modules.flatMap((m) => m.lessons.flatMap((l) => l.questions));
+		let asked = 0;
+		let authoredFirst = 0;
+		let shownFirst = 0;
+		for (const q of questions) {
+			if (q.type !== 'single' && q.type !== 'two-part') continue;
+			asked++;
+			if (q.choices[0]!.id === q.answer) authoredFirst++;
+			const shown = firstShownOrder(q.choices, q.id);
+			expect(shown.map((c) => c.id).sort()).toEqual(q.choices.map((c) => c.id).sort());
+			// the same order every time it is asked for (one page for everyone)
+			expect(firstShownOrder(q.choices, q.id)).toEqual(shown);
+			if (shown[0]!.id === q.answer) shownFirst++;
+		}
+		console.log(`one-answer questions: right choice authored first in ${authoredFirst} of ${asked}, shown first in ${shownFirst}`);
+		expect(shownFirst / asked).toBeLessThan(0.5);
 	});
 });

@@ -9,6 +9,7 @@ import { formatProblem, loadContent, type ContentFile, type Lesson, type LessonQ
 import { shownArticle } from '$lib/content/article';
 import type { QuestionContext } from '$lib/questions/common';
 import { toPublic, type PublicQuestion } from '$lib/questions/registry';
+import { firstShownOrder, SHUFFLED_FIRST } from '$lib/questions/shuffle';
 
 const raw = import.meta.glob<string>('/lessons/**/*.{svx,yaml,yml,txt}', {
 	query: '?raw',
@@ -64,5 +65,18 @@ export function neighbours(lesson: Lesson) {
 const bodies = new Map(sources.map((s) => [s.id, shownArticle(s)]));
 const questionContext: QuestionContext = { source: (id) => bodies.get(id) };
 
-/** The part of a question the browser may see: no key, no explanation, no citation. */
-export const publicQuestion = (q: LessonQuestion): PublicQuestion => toPublic(q, questionContext);
+const shown = new Map<string, PublicQuestion>();
+
+/**
+ * The part of a question the browser may see: no key, no explanation, no citation; choices in
+ * the order of their first showing (firstShownOrder). Made once per question.
+ */
+export function publicQuestion(q: LessonQuestion): PublicQuestion {
+	let pub = shown.get(q.id);
+	if (!pub) {
+		pub = toPublic(q, questionContext);
+		if (SHUFFLED_FIRST.has(pub.type) && 'choices' in pub) pub = { ...pub, choices: firstShownOrder(pub.choices, q.id) } as PublicQuestion;
+		shown.set(q.id, pub);
+	}
+	return pub;
+}

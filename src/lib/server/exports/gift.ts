@@ -6,6 +6,9 @@
 import type { LessonQuestion } from '$lib/content/load';
 import type { Criterion } from '$lib/questions/written/schema';
 import { DEFAULT_PART_B } from '$lib/questions/two-part/schema';
+import type { OrderingPublic } from '$lib/questions/ordering/schema';
+import { toPublic } from '$lib/questions/registry';
+import { firstShownOrder } from '$lib/questions/shuffle';
 import { questionsOf, type Course, type Selection } from './course';
 import { articleName, articleOf, feedbackOf, sourceLine } from './evidence';
 import { notes } from './notes';
@@ -44,16 +47,19 @@ function sentenceChoices(course: Course, sourceId: string, proving: readonly num
 	return articleOf(course, sourceId).paragraphs.flatMap((p) => p.sentences.map((s) => `${proving.includes(s.id) ? '=' : '~'}${escapeGift(s.text)}`));
 }
 
+// an ordering question shows no article
+const noArticles = { source: () => undefined };
+
 const provingIds = (q: { proving: readonly { sentenceIds: number[] }[] }) => q.proving.flatMap((p) => p.sentenceIds);
 
 function blocks(q: LessonQuestion, course: Course): Block[] {
 	const e = escapeGift;
 	switch (q.type) {
 		case 'single':
-			return [{ id: q.id, stem: e(q.prompt), answers: q.choices.map((c) => `${c.id === q.answer ? '=' : '~'}${e(c.text)}`) }];
+			return [{ id: q.id, stem: e(q.prompt), answers: firstShownOrder(q.choices, q.id).map((c) => `${c.id === q.answer ? '=' : '~'}${e(c.text)}`) }];
 		case 'multiple': {
 			const share = 1 / q.answers.length;
-			return [{ id: q.id, stem: e(q.prompt), answers: q.choices.map((c) => `~${weight(q.answers.includes(c.id) ? share : -share)}${e(c.text)}`) }];
+			return [{ id: q.id, stem: e(q.prompt), answers: firstShownOrder(q.choices, q.id).map((c) => `~${weight(q.answers.includes(c.id) ? share : -share)}${e(c.text)}`) }];
 		}
 		case 'true-false':
 			return [{ id: q.id, stem: e(q.prompt), answers: [q.answer ? 'TRUE' : 'FALSE'] }];
@@ -64,7 +70,8 @@ function blocks(q: LessonQuestion, course: Course): Block[] {
 				{
 					id: q.id,
 					stem: `${e(q.prompt)}\\n\\n${e('Match each item to its place in the order: 1 is first.')}`,
-					answers: q.items.map((item, i) => `=${e(item.text)} -> ${i + 1}`)
+					// in the order the course shows them, never the right order itself
+					answers: (toPublic(q, noArticles) as OrderingPublic).items.map((item) => `=${e(item.text)} -> ${q.items.findIndex((k) => k.id === item.id) + 1}`)
 				}
 			];
 		case 'matching':
@@ -73,7 +80,7 @@ function blocks(q: LessonQuestion, course: Course): Block[] {
 			return [{ id: q.id, stem: `${e(q.prompt)}\\n\\n${e(`Article: ${articleName(articleOf(course, q.source).source)}`)}`, answers: sentenceChoices(course, q.source, provingIds(q)) }];
 		case 'two-part':
 			return [
-				{ id: `${q.id}-part-a`, stem: e(q.prompt), answers: q.choices.map((c) => `${c.id === q.answer ? '=' : '~'}${e(c.text)}`) },
+				{ id: `${q.id}-part-a`, stem: e(q.prompt), answers: firstShownOrder(q.choices, q.id).map((c) => `${c.id === q.answer ? '=' : '~'}${e(c.text)}`) },
 				{
 					id: `${q.id}-part-b`,
 					stem: `${e(q.partB ?? DEFAULT_PART_B)}\\n\\n${e(`Article: ${articleName(articleOf(course, q.source).source)}`)}`,

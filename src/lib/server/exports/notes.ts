@@ -9,7 +9,7 @@ import { questionsOf } from './course';
 
 const MAPPING: Record<Format, Record<QuestionType, string>> = {
 	gift: {
-		single: 'multiple choice, one right answer.',
+		single: 'multiple choice, one right answer; the choices are in the order the course first shows them (the right one is not always first), and Moodle shuffles them unless told not to.',
 		multiple: 'multiple choice with several right answers: each right choice is worth an equal share, each wrong choice takes the same share off (never below zero), as in the course.',
 		'true-false': 'true/false.',
 		numeric: 'numerical, with the tolerance the course allows; the unit follows the answer blank ("_____ hostages").',
@@ -17,14 +17,14 @@ const MAPPING: Record<Format, Record<QuestionType, string>> = {
 			'GIFT has no ordering type. Exported as matching: each item is matched to its place (1 = first). Moodle gives credit per item in its right place; the course gives credit for each pair of items in the right order.',
 		matching: 'matching.',
 		'find-evidence':
-			"GIFT cannot show an article to click in. Exported as multiple choice over the article's sentences, in the article's order (turn off answer shuffling in the quiz to keep that order); every sentence that proves the claim is a right answer.",
+			"GIFT cannot show an article to click in. Exported as multiple choice over the article's sentences, in the article's order; every sentence that proves the claim is a right answer. After importing, untick “Shuffle the choices?” on these questions (and on the Part B of each two-part question) to keep the article's order; leave it on for the others.",
 		'two-part':
 			'GIFT has no linked parts. Exported as two questions in a row, "-part-a" (the choice) and "-part-b" (the supporting sentence, as for find-evidence). Moodle scores them separately; the course gives nothing for Part B when Part A is wrong.',
 		written:
 			'essay, graded by the teacher. The prompt lists the articles to use and the rubric; the general feedback has the explanation, the model answer, the rubric and the sentences that can prove a good claim.'
 	},
 	qti3: {
-		single: 'choice interaction, one choice; response processing as the standard match_correct template.',
+		single: 'choice interaction, one choice, shuffled by the player; response processing as the standard match_correct template.',
 		multiple:
 			'choice interaction, several choices; response processing as the standard map_response template: each right choice is worth an equal share, each wrong choice takes the same share off, never below 0, as in the course.',
 		'true-false': 'choice interaction with the choices True and False; match_correct.',

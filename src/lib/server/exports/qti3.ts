@@ -6,8 +6,9 @@
  */
 import type { Lesson, LessonQuestion } from '$lib/content/load';
 import { toPublic } from '$lib/questions/registry';
-import type { MatchingPublic } from '$lib/questions/matching/schema';
+import { keyOf as matchingKey, type MatchingPublic } from '$lib/questions/matching/schema';
 import type { OrderingPublic } from '$lib/questions/ordering/schema';
+import { firstShownOrder } from '$lib/questions/shuffle';
 import { DEFAULT_PART_B } from '$lib/questions/two-part/schema';
 import { maxPoints, type Criterion } from '$lib/questions/written/schema';
 import type { Course } from './course';
@@ -22,7 +23,8 @@ const ITEM_XSD = 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asi
 export const qtiId = (id: string): string => (/^[A-Za-z_]/.test(id) ? id : `_${id}`);
 export const sentenceId = (id: number, source?: string): string => (source ? `s-${source}-${id}` : `s-${id}`);
 export const leftId = (pair: string) => `left-${pair}`;
-export const rightId = (pair: string) => `right-${pair}`;
+/** a right side by the letter students see it under: its identifier names no partner */
+export const rightId = (letter: string) => `right-${letter}`;
 
 const float = (v: number) => el('qti-base-value', { 'base-type': 'float' }, String(v));
 const setOutcome = (id: string, value: string) => el('qti-set-outcome-value', { identifier: id }, value);
@@ -152,7 +154,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 			return {
 				responses: [{ id: 'RESPONSE', cardinality: 'single', baseType: 'identifier', correct: [qtiId(q.answer)] }],
 				max: 1,
-				body: [el('qti-choice-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 1, shuffle: 'false' }, prompt(q.prompt), ...q.choices.map((c) => choice(c.id, c.text)))],
+				body: [el('qti-choice-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 1, shuffle: 'true' }, prompt(q.prompt), ...firstShownOrder(q.choices, q.id).map((c) => choice(c.id, c.text)))],
 				rules: [matchCorrect()]
 			};
 		case 'multiple': {
@@ -168,7 +170,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 					}
 				],
 				max: 1,
-				body: [el('qti-choice-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 0, shuffle: 'false' }, prompt(q.prompt), ...q.choices.map((c) => choice(c.id, c.text)))],
+				body: [el('qti-choice-interaction', { 'response-identifier': 'RESPONSE', 'max-choices': 0, shuffle: 'true' }, prompt(q.prompt), ...firstShownOrder(q.choices, q.id).map((c) => choice(c.id, c.text)))],
 				rules: [mapResponse()]
 			};
 		}
@@ -200,7 +202,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 		}
 		case 'matching': {
 			const options = (publicOf(q, course) as MatchingPublic).options;
-			const pairOf = (right: string) => q.pairs.find((p) => p.right === right)!.id;
+			const letterOf = matchingKey(q);
 			const n = q.pairs.length;
 			return {
 				responses: [
@@ -208,8 +210,8 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 						id: 'RESPONSE',
 						cardinality: 'multiple',
 						baseType: 'directedPair',
-						correct: q.pairs.map((p) => `${leftId(p.id)} ${rightId(p.id)}`),
-						mapping: { entries: q.pairs.map((p) => [`${leftId(p.id)} ${rightId(p.id)}`, 1 / n]), upper: 1 }
+						correct: q.pairs.map((p) => `${leftId(p.id)} ${rightId(letterOf[p.id]!)}`),
+						mapping: { entries: q.pairs.map((p) => [`${leftId(p.id)} ${rightId(letterOf[p.id]!)}`, 1 / n]), upper: 1 }
 					}
 				],
 				max: 1,
@@ -219,7 +221,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 						{ 'response-identifier': 'RESPONSE', 'max-associations': n, shuffle: 'false' },
 						prompt(q.prompt),
 						el('qti-simple-match-set', {}, ...q.pairs.map((p) => el('qti-simple-associable-choice', { identifier: leftId(p.id), 'match-max': 1 }, text(p.left)))),
-						el('qti-simple-match-set', {}, ...options.map((o) => el('qti-simple-associable-choice', { identifier: rightId(pairOf(o.text)), 'match-max': 1 }, text(o.text))))
+						el('qti-simple-match-set', {}, ...options.map((o) => el('qti-simple-associable-choice', { identifier: rightId(o.id), 'match-max': 1 }, text(o.text))))
 					)
 				],
 				rules: [mapResponse()]
@@ -240,7 +242,7 @@ function parts(q: LessonQuestion, course: Course): ItemParts {
 				],
 				max: 1,
 				body: [
-					el('qti-choice-interaction', { 'response-identifier': 'RESPONSE_A', 'max-choices': 1, shuffle: 'false' }, prompt(q.prompt), ...q.choices.map((c) => choice(c.id, c.text))),
+					el('qti-choice-interaction', { 'response-identifier': 'RESPONSE_A', 'max-choices': 1, shuffle: 'true' }, prompt(q.prompt), ...firstShownOrder(q.choices, q.id).map((c) => choice(c.id, c.text))),
 					el('p', {}, el('strong', {}, 'Part B: '), text(q.partB ?? DEFAULT_PART_B)),
 					el('qti-hottext-interaction', { 'response-identifier': 'RESPONSE_B', 'max-choices': 1 }, hottextArticle(course, q.source, (id) => sentenceId(id)))
 				],

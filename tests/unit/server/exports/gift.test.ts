@@ -19,6 +19,8 @@ interface Expected {
 	stemStart: string;
 	/** choice texts in order, each with whether it is right (MC) or its weight (several right) */
 	choices?: { text: string; right: boolean; weight?: number }[];
+	/** the choices may come in any order (shown shuffled; an article's sentences keep theirs) */
+	anyOrder?: boolean;
 	isTrue?: boolean;
 	number?: { number: number; range: number };
 	pairs?: [string, string][];
@@ -39,9 +41,9 @@ function expectedOf(q: LessonQuestion): Expected[] {
 	const proving = (p: { sentenceIds: number[] }[]) => new Set(p.flatMap((x) => x.sentenceIds));
 	switch (q.type) {
 		case 'single':
-			return [{ ...base, type: 'MC', choices: q.choices.map((ch) => ({ text: ch.text, right: ch.id === q.answer })) }];
+			return [{ ...base, type: 'MC', anyOrder: true, choices: q.choices.map((ch) => ({ text: ch.text, right: ch.id === q.answer })) }];
 		case 'multiple':
-			return [{ ...base, type: 'MC', choices: q.choices.map((ch) => ({ text: ch.text, right: q.answers.includes(ch.id), weight: (q.answers.includes(ch.id) ? 100 : -100) / q.answers.length })) }];
+			return [{ ...base, type: 'MC', anyOrder: true, choices: q.choices.map((ch) => ({ text: ch.text, right: q.answers.includes(ch.id), weight: (q.answers.includes(ch.id) ? 100 : -100) / q.answers.length })) }];
 		case 'true-false':
 			return [{ ...base, type: 'TF', isTrue: q.answer }];
 		case 'numeric':
@@ -59,7 +61,7 @@ function expectedOf(q: LessonQuestion): Expected[] {
 			const { source, sentences } = sentencesOf(q.source);
 			const right = proving(q.proving);
 			return [
-				{ ...base, id: `${q.id}-part-a`, type: 'MC', choices: q.choices.map((ch) => ({ text: ch.text, right: ch.id === q.answer })) },
+				{ ...base, id: `${q.id}-part-a`, type: 'MC', anyOrder: true, choices: q.choices.map((ch) => ({ text: ch.text, right: ch.id === q.answer })) },
 				{ ...base, id: `${q.id}-part-b`, stemStart: q.partB ?? DEFAULT_PART_B, type: 'MC', stemHas: [source.title], choices: sentences.map((s) => ({ text: s.text, right: right.has(s.id) })) }
 			];
 		}
@@ -97,7 +99,7 @@ function mismatches(want: Expected, got: GIFTQuestion | undefined): string[] {
 		const choices = got.choices.map((ch) => ({ text: fold(ch.text.text), right: want.choices!.some((w) => w.weight !== undefined) ? (ch.weight ?? 0) > 0 : ch.isCorrect, weight: ch.weight }));
 		if (choices.length !== want.choices!.length) out.push(`${choices.length} choices, want ${want.choices!.length}`);
 		want.choices!.forEach((w, i) => {
-			const ch = choices[i];
+			const ch = want.anyOrder ? choices.find((c) => c.text === fold(w.text)) : choices[i];
 			if (!ch || ch.text !== fold(w.text)) out.push(`choice ${i + 1} is "${ch?.text}", want "${w.text}"`);
 			else if (ch.right !== w.right) out.push(`choice ${i + 1} "${w.text}" is ${ch.right ? 'right' : 'wrong'}, want ${w.right ? 'right' : 'wrong'}`);
 			else if (w.weight !== undefined && Math.abs((ch.weight ?? 0) - w.weight) > 1e-4) out.push(`choice ${i + 1} weighs ${ch.weight}, want ${w.weight}`);
@@ -110,8 +112,9 @@ function mismatches(want: Expected, got: GIFTQuestion | undefined): string[] {
 		if (n?.number !== want.number!.number || range !== want.number!.range) out.push(`key ${JSON.stringify(n)}, want ${JSON.stringify(want.number)}`);
 	}
 	if (got.type === 'Matching') {
-		const pairs = got.matchPairs.map((p) => [fold(p.subquestion.text), fold(decodePlaceholders(p.subanswer))]);
-		if (JSON.stringify(pairs) !== JSON.stringify(want.pairs!.map(([l, r]) => [fold(l), fold(r)]))) out.push(`pairs ${JSON.stringify(pairs)}, want ${JSON.stringify(want.pairs)}`);
+		// as a set: Moodle shows the left side in the file's order, which need not be the key's
+		const pairs = got.matchPairs.map((p) => [fold(p.subquestion.text), fold(decodePlaceholders(p.subanswer))]).sort();
+		if (JSON.stringify(pairs) !== JSON.stringify(want.pairs!.map(([l, r]) => [fold(l), fold(r)]).sort())) out.push(`pairs ${JSON.stringify(pairs)}, want ${JSON.stringify(want.pairs)}`);
 	}
 	return out;
 }
@@ -133,6 +136,33 @@ describe('GIFT export', () => {
 		expect(questions).toHaveLength(wanted.length);
 		// one category per lesson, each holding that lesson's questions
 		expect(parsed.filter((p) => p.type === 'Category')).toHaveLength(c.modules.flatMap((m) => m.lessons).length);
+	});
+
+	test('no choice order gives the key away: the right choice is not usually first, and an ordering is not listed in its right order', () => {
+		const c = course();
+		const selected = select(c);
+		if (!selected.ok) throw new Error(selected.message);
+		const parsed = parse(toGift(c, selected.selection));
+		const byId = new Map(parsed.map((p) => [p.id ?? '', p]));
+		const questions = c.modules.flatMap((m) => m.lessons.flatMap((l) => l.questions));
+		let oneRight = 0;
+		let rightFirst = 0;
+		for (const q of questions) {
+			if (q.type !== 'single' && q.type !== 'two-part') continue;
+			const got = byId.get(q.type === 'two-part' ? `${q.id}-part-a` : q.id);
+			if (got?.type !== 'MC') throw new Error(`${q.id} is not multiple choice in the file`);
+			oneRight++;
+			if (got.choices[0]!.isCorrect) rightFirst++;
+		}
+		console.log(`GIFT: the right choice is first in ${rightFirst} of ${oneRight} one-answer questions`);
+		// with 3 to 5 choices, a shuffle puts it first about a quarter of the time
+		expect(rightFirst / oneRight).toBeLessThan(0.5);
+		for (const q of questions) {
+			if (q.type !== 'ordering') continue;
+			const got = byId.get(q.id);
+			if (got?.type !== 'Matching') throw new Error(`${q.id} is not matching in the file`);
+			expect(got.matchPairs.map((p) => decodePlaceholders(p.subanswer))).not.toEqual(q.items.map((_, i) => String(i + 1)));
+		}
 	});
 
 	test('the file starts with the notes as comments: what it holds and how each type was mapped', () => {
