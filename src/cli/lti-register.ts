@@ -15,6 +15,7 @@ const USAGE = `Usage:
   npm run lti:register -- --issuer <platform issuer> --client-id <our client id there>
       --deployment-id <id> [--deployment-id <another id> …]
       --auth-url <OIDC authorization URL> --token-url <OAuth2 token URL> --jwks-url <platform JWKS URL>
+      [--frame-origin <an origin the LMS shows its pages on, e.g. https://myschool.instructure.com> …]
       [--origin <this server's public address, e.g. https://backchannel.school.org>]
   npm run lti:register -- --list`;
 
@@ -32,6 +33,8 @@ const registration = z.object({
 	'auth-url': address,
 	'token-url': address,
 	'jwks-url': address,
+	// Canvas and Schoology show a tool from the school's own domain, not their issuer's or login's
+	'frame-origin': z.array(address.transform((s) => new URL(s).origin)).default([]),
 	origin: z.string().url().optional()
 });
 
@@ -44,6 +47,7 @@ const { values } = parseArgs({
 		'auth-url': { type: 'string' },
 		'token-url': { type: 'string' },
 		'jwks-url': { type: 'string' },
+		'frame-origin': { type: 'string', multiple: true },
 		origin: { type: 'string' },
 		list: { type: 'boolean' },
 		help: { type: 'boolean', short: 'h' }
@@ -69,7 +73,7 @@ async function main(): Promise<number> {
 			const all = await listPlatforms(handle.db);
 			if (all.length === 0) console.log(`No LMS is registered in the ${handle.engine} database at ${handle.where}.`);
 			for (const p of all) {
-				console.log(`${p.issuer} (client id ${p.client_id}), deployments: ${p.deployments.join(', ')}\n  auth ${p.auth_url}\n  token ${p.token_url}\n  keys ${p.jwks_url}`);
+				console.log(`${p.issuer} (client id ${p.client_id}), deployments: ${p.deployments.join(', ')}\n  auth ${p.auth_url}\n  token ${p.token_url}\n  keys ${p.jwks_url}\n  frames from ${p.frame_origins}`);
 			}
 			return 0;
 		}
@@ -80,7 +84,8 @@ async function main(): Promise<number> {
 			authUrl: r['auth-url'],
 			tokenUrl: r['token-url'],
 			jwksUrl: r['jwks-url'],
-			deploymentIds: r['deployment-id']
+			deploymentIds: r['deployment-id'],
+			frameOrigins: r['frame-origin']
 		});
 		console.log(`${created ? 'Registered' : 'Updated'} ${r.issuer} (client id ${r['client-id']}) in the ${handle.engine} database at ${handle.where}.`);
 		console.log(`Deployments: ${r['deployment-id'].join(', ')}. Our signing key: ${kid}.`);

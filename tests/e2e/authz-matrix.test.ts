@@ -309,6 +309,8 @@ const PLANS: Record<string, ActionPlan> = {
 		allowedStatus: [401],
 		fields: () => ({ id_token: unsignedToken({ iss: MATRIX_LMS.issuer, aud: MATRIX_LMS.clientId }), state: 'matrix-state' })
 	},
+	// a launch code nobody was given: refused with words
+	'/lti/start ?/continue': { phase: 1, allowedStatus: [400], fields: () => ({ code: 'no-such-launch-code' }) },
 	// no LMS asked this teacher for content: refused with words
 	'/lti/deep-link ?/pick': { phase: 1, allowedStatus: [404], fields: () => ({ request: crypto.randomUUID(), target: numericLesson.module }) },
 	'/teacher/classes/[class] ?/deleteClass': { phase: 8, fields: (_r, t) => ({ confirm: world[t!].klass.name }) }

@@ -119,7 +119,7 @@ describe('refused launches', () => {
 		expect(h1Of(text)).toBe('Not a login we understand');
 		expect(leadOf(text)).toMatch(/login_hint/);
 		expect(leadOf(text)).toMatch(/target_link_uri/);
-		expect(get.headers.getSetCookie().filter((c) => c.startsWith('bc_lti_state='))).toEqual([]);
+		expect(get.headers.getSetCookie().filter((c) => c.startsWith('bc_lti_state_'))).toEqual([]);
 
 		// an LMS's cross-site form post
 		const post = await fetch(`${tool}/lti/login`, {
@@ -158,8 +158,8 @@ describe('a good launch over HTTP', () => {
 			{ redirect: 'manual' }
 		);
 		expect(res.status).toBe(302);
-		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_lti_state='));
-		expectEmbeddedCookie(setCookie, 'bc_lti_state');
+		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('bc_lti_state_'));
+		expectEmbeddedCookie(setCookie, 'bc_lti_state_…');
 		expect(setCookie!.split(';').map((f) => f.trim().toLowerCase())).toContain('path=/lti');
 		const to = new URL(res.headers.get('location')!);
 		expect(to.origin + to.pathname).toBe(platform.authUrl);
@@ -174,7 +174,8 @@ describe('a good launch over HTTP', () => {
 			login_hint: sub,
 			lti_message_hint: 'hint-1'
 		});
-		expect(q.state).toBe(setCookie!.split(';')[0]!.slice('bc_lti_state='.length));
+		// one cookie per login, named after its state, holding it
+		expect(setCookie!.split(';')[0]).toBe(`bc_lti_state_${q.state!.slice(0, 16)}=${q.state}`);
 		expect(q.nonce?.length).toBeGreaterThanOrEqual(16);
 		// a POST (the LMS's form) is answered 303, so the browser GETs the platform's page
 		const post = await fetch(`${tool}/lti/login`, {
@@ -228,6 +229,24 @@ describe('a good launch over HTTP', () => {
 		expect(again.status).toBe(400);
 		expect(h1Of(againText)).toBe('Launch expired');
 		expect(again.headers.getSetCookie().filter((c) => c.startsWith('bc_session=') && !c.startsWith('bc_session=;'))).toEqual([]);
+
+		// an LMS account has no username: it deletes itself by typing the word delete
+		const dataPage = plainText(await (await fetch(`${tool}/me/data`, { headers: { cookie: session } })).text());
+		expect(dataPage).toContain('Type the word delete to confirm');
+		const post = (confirm: string) =>
+			fetch(`${tool}/me/data?/delete`, {
+				method: 'POST',
+				headers: { cookie: session, origin: tool, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ confirm }),
+				redirect: 'manual'
+			});
+		expect((await post('robin')).status).toBe(400);
+		const deleted = await post('Delete');
+		expect(deleted.status).toBe(303);
+		expect(deleted.headers.get('location')).toBe('/?deleted=1');
+		const after = await fetch(`${tool}/me`, { headers: { cookie: session }, redirect: 'manual' });
+		expect(after.status).toBe(303);
+		expect(after.headers.get('location')).toMatch(/^\/login/);
 	});
 
 	test('without the probe cookie: 200 with an "Open in a new tab" link, and that link signs in once', async () => {
@@ -242,9 +261,23 @@ describe('a good launch over HTTP', () => {
 		const href = /<a [^>]*href="([^"]*)"[^>]*>Open in a new tab<\/a>/.exec(html)?.[1]?.replace(/&amp;/g, '&');
 		expect(href).toMatch(/^\/lti\/start\?code=[\w%-]+&tab=1$/);
 
-		const tab = await fetch(`${tool}${href}`, { redirect: 'manual' });
+		// the tab asks who to continue as, and signs in only on a same-origin POST
+		const tabPage = await fetch(`${tool}${href}`, { redirect: 'manual' });
+		const tabHtml = await tabPage.text();
+		expect(tabPage.status).toBe(200);
+		expect(h1Of(tabHtml)).toBe(`Continue as ${name}`);
+		expect(tabPage.headers.getSetCookie().filter((c) => c.startsWith('bc_session='))).toEqual([]);
+		const continueForm = { code: /name="code" value="([^"]+)"/.exec(tabHtml)![1]!, tab: '1' };
+		const tab = await fetch(`${tool}/lti/start?/continue`, {
+			method: 'POST',
+			headers: { origin: tool, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(continueForm),
+			redirect: 'manual'
+		});
 		expect(tab.status).toBe(303);
 		expect(tab.headers.get('location')).toBe(`/modules/${TARGET}`);
+		// first-party in its own tab: the everyday SameSite=Lax cookie
+		expect(tab.headers.getSetCookie().find((c) => c.startsWith('bc_session='))?.toLowerCase()).toContain('samesite=lax');
 		const session = cookiePair(tab.headers.getSetCookie(), 'bc_session');
 		expect(session).toBeDefined();
 		const lesson = await (await fetch(`${tool}/modules/${TARGET}`, { headers: { cookie: session! } })).text();
@@ -252,6 +285,29 @@ describe('a good launch over HTTP', () => {
 
 		const twice = await fetch(`${tool}${href}`, { redirect: 'manual' });
 		expect(twice.status).toBe(400);
+	});
+
+	test('a launch posted from a browser that did not start the login (login CSRF) signs nobody in by a GET: the page asks who to continue as', async () => {
+		const name = 'Riley Otherbrowser';
+		const form = await platform.launchForm(tool, { name, target: TARGET });
+		// the id_token and state posted without the state cookie, as an attacker's page would post their own launch from a victim's browser
+		const res = await postLaunch(form, { origin: platform.url });
+		expect(res.status, `${h1Of(res.text)}: ${leadOf(res.text)}`).toBe(303);
+		const probe = cookiePair(res.setCookies, 'bc_lti_probe');
+		const start = await fetch(`${tool}${res.location}`, { headers: { cookie: probe! }, redirect: 'manual' });
+		const html = await start.text();
+		expect(start.status).toBe(200);
+		expect(h1Of(html)).toBe(`Continue as ${name}`);
+		expect(plainText(html)).toContain('If that is not you, close this page');
+		expect(start.headers.getSetCookie().filter((c) => c.startsWith('bc_session='))).toEqual([]);
+		// and the POST that would continue is refused from another site
+		const forged = await fetch(`${tool}/lti/start?/continue`, {
+			method: 'POST',
+			headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ code: /name="code" value="([^"]+)"/.exec(html)![1]! }),
+			redirect: 'manual'
+		});
+		expect(forged.status).toBe(403);
 	});
 });
 
@@ -287,6 +343,10 @@ describe('in Chromium', () => {
 		expect(results.violations, describeViolations(results)).toEqual([]);
 
 		const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Open in a new tab' }).click()]);
+		await tab.getByRole('button', { name: `Continue as ${name}` }).waitFor({ timeout: 20_000 });
+		const confirmAxe = await runAxe(tab);
+		expect(confirmAxe.violations, describeViolations(confirmAxe)).toEqual([]);
+		await tab.getByRole('button', { name: `Continue as ${name}` }).click();
 		await tab.waitForURL(`${tool}/modules/${TARGET}`, { timeout: 20_000 });
 		await tab.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
 		expect(fold(await tab.locator('h1').innerText())).toBe(fold(L.lesson.title));

@@ -84,7 +84,7 @@ export interface DeepLinkResponse {
 export interface LaunchForm {
 	id_token: string;
 	state: string;
-	/** the tool's bc_lti_state cookie as a Cookie header pair, if it set one */
+	/** the tool's bc_lti_state_<state> cookie as a Cookie header pair, if it set one */
 	stateCookie: string | undefined;
 	/** where the platform's form posts: the redirect_uri the tool asked for */
 	action: string;
@@ -539,7 +539,7 @@ export async function startPlatform(): Promise<Platform> {
 			const login = await fetch(`${tool}/lti/login?${new URLSearchParams(loginParams(p))}`, { redirect: 'manual' });
 			const location = login.headers.get('location');
 			if (login.status !== 302 || !location) throw new Error(`login initiation: HTTP ${login.status} → ${location}\n${(await login.text()).slice(0, 800)}`);
-			const stateSetCookie = login.headers.getSetCookie().find((c) => c.startsWith('bc_lti_state='));
+			const stateSetCookie = login.headers.getSetCookie().find((c) => c.startsWith('bc_lti_state_'));
 			const auth = await fetch(location, { redirect: 'manual' });
 			const html = await auth.text();
 			if (auth.status !== 200) throw new Error(`authorization at the platform: HTTP ${auth.status}\n${html.slice(0, 800)}`);

@@ -49,7 +49,12 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/lti/jwks', what: "the tool's public keys (JWK Set), for LMSs to check what we sign", endpoint: { GET: 'anyone' } },
 	{ id: '/lti/login', what: 'LTI 1.3 login initiation from an LMS (GET or cross-site POST); bare, a page saying where to start', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/lti/launch', what: "an LMS's signed launch (cross-site POST, validated in full); refusals are 4xx pages", page: 'anyone', actions: { default: 'anyone' } },
-	{ id: '/lti/start', what: "a validated launch's single-use code becomes a session, or a new tab is offered when cookies are blocked", page: 'anyone' },
+	{
+		id: '/lti/start',
+		what: "a validated launch's single-use code becomes a session (at once when this browser started the login, else after the user confirms who they sign in as); a new tab when the frame's cookies are blocked",
+		page: 'anyone',
+		actions: { continue: 'anyone' }
+	},
 	{ id: '/lti/deep-link', what: "a teacher's pick of a module or lesson for an LMS's \"add content\" (LTI Deep Linking); ?request= from /lti/start", page: 'teacher', actions: { pick: 'teacher' } },
 	{ id: '/healthz', what: 'whether the app and its database answer (for load balancers)', endpoint: { GET: 'anyone' } },
 	{ id: '/me/data/export.json', what: "a student's data as JSON", endpoint: { GET: 'student' } },

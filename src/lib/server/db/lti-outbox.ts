@@ -51,33 +51,46 @@ export async function queueScore(
 	});
 }
 
-/** The line items with a score due now: for each, its oldest unsent row (the later ones wait behind it). */
+/**
+ * The line items with a score due now: for each, its oldest unsent row, when that row's time
+ * has come (the later ones wait behind it). Chosen in SQL, so that however many rows wait behind
+ * refused or unreachable line items, a due one elsewhere is found.
+ */
 export async function dueHeads(db: Kysely<Database>, at = new Date(), limit = 50) {
-	const pending = await db
-		.selectFrom('lti_score_outbox')
-		.innerJoin('lti_grade_links', 'lti_grade_links.id', 'lti_score_outbox.link_id')
+	return db
+		.selectFrom('lti_score_outbox as o')
+		.innerJoin('lti_grade_links', 'lti_grade_links.id', 'o.link_id')
 		.select([
-			'lti_score_outbox.id',
-			'lti_score_outbox.link_id',
-			'lti_score_outbox.score_given',
-			'lti_score_outbox.score_maximum',
-			'lti_score_outbox.activity_progress',
-			'lti_score_outbox.grading_progress',
-			'lti_score_outbox.created_at',
-			'lti_score_outbox.attempts',
-			'lti_score_outbox.next_attempt_at',
+			'o.id',
+			'o.link_id',
+			'o.score_given',
+			'o.score_maximum',
+			'o.activity_progress',
+			'o.grading_progress',
+			'o.created_at',
+			'o.attempts',
+			'o.next_attempt_at',
 			'lti_grade_links.platform_id',
 			'lti_grade_links.subject',
 			'lti_grade_links.lineitem_url'
 		])
-		.where('lti_score_outbox.sent_at', 'is', null)
-		.orderBy('lti_score_outbox.created_at')
-		.orderBy('lti_score_outbox.id')
-		.limit(limit * 20)
+		.where('o.sent_at', 'is', null)
+		.where('o.next_attempt_at', '<=', at.toISOString())
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('lti_score_outbox as earlier')
+						.select('earlier.id')
+						.whereRef('earlier.link_id', '=', 'o.link_id')
+						.where('earlier.sent_at', 'is', null)
+						.where((eb) => eb.or([eb('earlier.created_at', '<', eb.ref('o.created_at')), eb.and([eb('earlier.created_at', '=', eb.ref('o.created_at')), eb('earlier.id', '<', eb.ref('o.id'))])]))
+				)
+			)
+		)
+		.orderBy('o.next_attempt_at')
+		.orderBy('o.id')
+		.limit(limit)
 		.execute();
-	const heads = new Map<string, (typeof pending)[number]>();
-	for (const r of pending) if (!heads.has(r.link_id)) heads.set(r.link_id, r);
-	return [...heads.values()].filter((r) => r.next_attempt_at <= at.toISOString()).slice(0, limit);
 }
 
 /** Takes the row for sending, if no other process did since it was read: true when ours. */

@@ -17,13 +17,20 @@ export interface PlatformInput {
 	tokenUrl: string;
 	jwksUrl: string;
 	deploymentIds: string[];
+	/** origins the LMS frames us from, besides its issuer's and login's (Canvas: the school's domain) */
+	frameOrigins?: string[];
 }
 
 /** Adds a platform, or updates its addresses, and adds deployments (existing ones are kept). */
 export async function registerPlatform(db: Kysely<Database>, p: PlatformInput): Promise<{ platform: Platform; created: boolean }> {
 	return db.transaction().execute(async (tx) => {
 		const existing = await tx.selectFrom('lti_platforms').selectAll().where('issuer', '=', p.issuer).where('client_id', '=', p.clientId).executeTakeFirst();
-		const values = { auth_url: p.authUrl, token_url: p.tokenUrl, jwks_url: p.jwksUrl };
+		const values = {
+			auth_url: p.authUrl,
+			token_url: p.tokenUrl,
+			jwks_url: p.jwksUrl,
+			frame_origins: JSON.stringify([...new Set([...(existing ? (JSON.parse(existing.frame_origins) as string[]) : []), ...(p.frameOrigins ?? [])])].sort())
+		};
 		let platform: Platform;
 		if (existing) {
 			await tx.updateTable('lti_platforms').set(values).where('id', '=', existing.id).execute();
@@ -207,18 +214,24 @@ export async function joinContext(
 export const LAUNCH_CODE_TTL_MS = 5 * 60_000;
 
 /** A single-use code for the session a launch starts; only its digest is stored. */
-export async function createLaunchCode(db: Kysely<Database>, userId: string, target: string, at = new Date()): Promise<string> {
+export async function createLaunchCode(db: Kysely<Database>, userId: string, target: string, bound: boolean, at = new Date()): Promise<string> {
 	const code = randomBytes(32).toString('base64url');
 	await db
 		.insertInto('lti_launch_codes')
-		.values({ code_hash: digest(code), user_id: userId, target, expires_at: new Date(at.getTime() + LAUNCH_CODE_TTL_MS).toISOString(), used_at: null })
+		.values({ code_hash: digest(code), user_id: userId, target, bound: bound ? 1 : 0, expires_at: new Date(at.getTime() + LAUNCH_CODE_TTL_MS).toISOString(), used_at: null })
 		.execute();
 	await db.deleteFrom('lti_launch_codes').where('expires_at', '<', new Date(at.getTime() - LAUNCH_CODE_TTL_MS).toISOString()).execute();
 	return code;
 }
 
 export async function peekLaunchCode(db: Kysely<Database>, code: string, at = new Date()) {
-	const row = await db.selectFrom('lti_launch_codes').selectAll().where('code_hash', '=', digest(code)).executeTakeFirst();
+	const row = await db
+		.selectFrom('lti_launch_codes')
+		.innerJoin('users', 'users.id', 'lti_launch_codes.user_id')
+		.selectAll('lti_launch_codes')
+		.select('users.display_name')
+		.where('code_hash', '=', digest(code))
+		.executeTakeFirst();
 	if (!row || row.used_at !== null || row.expires_at <= at.toISOString()) return undefined;
 	return row;
 }
@@ -259,10 +272,10 @@ export async function linkGrade(
 
 /** Origins of every registered platform: the pages an LMS may show us in a frame. */
 export async function platformOrigins(db: Kysely<Database>): Promise<string[]> {
-	const rows = await db.selectFrom('lti_platforms').select(['issuer', 'auth_url']).execute();
+	const rows = await db.selectFrom('lti_platforms').select(['issuer', 'auth_url', 'frame_origins']).execute();
 	const origins = new Set<string>();
 	for (const r of rows) {
-		for (const u of [r.issuer, r.auth_url]) {
+		for (const u of [r.issuer, r.auth_url, ...(JSON.parse(r.frame_origins) as string[])]) {
 			try {
 				origins.add(new URL(u).origin);
 			} catch {

@@ -169,6 +169,8 @@ export interface LtiPlatformTable {
 	auth_url: string;
 	token_url: string;
 	jwks_url: string;
+	/** JSON array: further origins the LMS shows us from (Canvas frames tools on the school's own domain) */
+	frame_origins: string;
 	created_at: string;
 }
 
@@ -227,6 +229,8 @@ export interface LtiLaunchCodeTable {
 	user_id: string;
 	/** where to go: "module/lesson", "module", "" (the course) or "deep-link:<id of lti_deep_links>" */
 	target: string;
+	/** 1 when the login's state cookie came back with the launch: this browser started it */
+	bound: 0 | 1;
 	expires_at: string;
 	used_at: string | null;
 }

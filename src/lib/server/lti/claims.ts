@@ -26,6 +26,15 @@ export function roleOf(roles: readonly string[]): 'teacher' | 'student' | null {
 }
 
 const text = z.string().trim().min(1).max(1000);
+// a bearer token goes there: https, or plain http on this machine only (a platform under test)
+const serviceUrl = z
+	.string()
+	.url()
+	.max(2000)
+	.refine((s) => {
+		const u = new URL(s);
+		return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname));
+	}, 'must be an https:// address');
 
 export const launchClaims = z.object({
 	sub: text,
@@ -41,7 +50,7 @@ export const launchClaims = z.object({
 	[`${LTI}resource_link`]: z.object({ id: text, title: z.string().max(500).optional() }).optional(),
 	[`${LTI}context`]: z.object({ id: text, title: z.string().max(500).optional(), label: z.string().max(500).optional() }).optional(),
 	[`${LTI}custom`]: z.record(z.string(), z.unknown()).optional(),
-	[AGS]: z.object({ scope: z.array(z.string()), lineitem: z.string().url().max(2000).optional(), lineitems: z.string().url().max(2000).optional() }).optional(),
+	[AGS]: z.object({ scope: z.array(z.string()), lineitem: serviceUrl.optional(), lineitems: serviceUrl.optional() }).optional(),
 	[`${DL}deep_linking_settings`]: z
 		.object({ deep_link_return_url: z.string().url().max(2000), accept_types: z.array(z.string()), data: z.string().max(4000).optional() })
 		.optional()

@@ -7,13 +7,18 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '../auth/cookies';
 
-export const STATE_COOKIE = 'bc_lti_state';
+/** one cookie per login, so that two launches from the same LMS at once do not overwrite each other's */
+export const stateCookieName = (state: string) => `bc_lti_state_${state.slice(0, 16)}`;
 export const PROBE_COOKIE = 'bc_lti_probe';
 
 const embedded = { path: '/', httpOnly: true, sameSite: 'none', secure: true, partitioned: true } as const;
 
 export function setStateCookie(cookies: Cookies, state: string) {
-	cookies.set(STATE_COOKIE, state, { ...embedded, path: '/lti', maxAge: 600 });
+	cookies.set(stateCookieName(state), state, { ...embedded, path: '/lti', maxAge: 600 });
+}
+
+export function clearStateCookie(cookies: Cookies, state: string) {
+	cookies.delete(stateCookieName(state), { ...embedded, path: '/lti' });
 }
 
 export function setProbeCookie(cookies: Cookies) {

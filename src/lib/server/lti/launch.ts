@@ -34,7 +34,7 @@ export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch): P
 			returnUrl: settings.deep_link_return_url,
 			data: settings.data ?? null
 		});
-		return createLaunchCode(db, user.id, `deep-link:${id}`);
+		return createLaunchCode(db, user.id, `deep-link:${id}`, launch.bound);
 	}
 
 	if (!claims[`${LTI}resource_link`]) throw new LtiRefusal(400, 'Not a launch we understand', 'A resource-link launch must carry its resource_link claim.');
@@ -43,5 +43,5 @@ export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch): P
 	if (role === 'student' && target && context && ags?.lineitem && ags.scope.includes(SCORE_SCOPE)) {
 		await linkGrade(db, { platformId: platform.id, userId: user.id, subject: claims.sub, contextId: context.id, target, lineitemUrl: ags.lineitem });
 	}
-	return createLaunchCode(db, user.id, target);
+	return createLaunchCode(db, user.id, target, launch.bound);
 }

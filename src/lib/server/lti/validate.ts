@@ -27,6 +27,8 @@ export interface ValidLaunch {
 	platform: Platform;
 	claims: LaunchClaims;
 	role: 'student' | 'teacher';
+	/** the login's state cookie came back: this browser started the login (else the user confirms) */
+	bound: boolean;
 }
 
 function unverified(idToken: string): JWTPayload {
@@ -121,5 +123,5 @@ export async function validateLaunch(
 	if (!role) {
 		throw new LtiRefusal(403, 'No role', 'The launch gives no role we know (a learner or an instructor of the course), so we cannot tell whether to sign you in as a student or a teacher.');
 	}
-	return { platform, claims, role };
+	return { platform, claims, role, bound: form.stateCookie !== undefined };
 }

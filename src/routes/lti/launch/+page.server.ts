@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/form-data';
-import { setProbeCookie, STATE_COOKIE } from '$lib/server/lti/cookies';
+import { clearStateCookie, setProbeCookie, stateCookieName } from '$lib/server/lti/cookies';
 import { acceptLaunch } from '$lib/server/lti/launch';
 import { LtiRefusal } from '$lib/server/lti/refusal';
 import { validateLaunch } from '$lib/server/lti/validate';
@@ -21,12 +21,12 @@ export const actions: Actions = {
 		const { db } = await getDb();
 		let code;
 		try {
-			code = await acceptLaunch(db, await validateLaunch(db, { idToken, state, stateCookie: cookies.get(STATE_COOKIE) }));
+			code = await acceptLaunch(db, await validateLaunch(db, { idToken, state, stateCookie: cookies.get(stateCookieName(state)) }));
 		} catch (e) {
 			if (e instanceof LtiRefusal) error(e.status, { title: e.title, message: e.message });
 			throw e;
 		}
-		cookies.delete(STATE_COOKIE, { path: '/lti', secure: true, sameSite: 'none', partitioned: true } as Parameters<typeof cookies.delete>[1]);
+		clearStateCookie(cookies, state);
 		// /lti/start learns from it whether this browser keeps our cookies in the LMS's frame
 		setProbeCookie(cookies);
 		redirect(303, `/lti/start?code=${encodeURIComponent(code)}`);

@@ -1,36 +1,58 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { consumeLaunchCode, peekLaunchCode } from '$lib/server/db/lti';
 import { createSession, deleteSession } from '$lib/server/db/sessions';
-import { SESSION_COOKIE } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { readForm } from '$lib/server/form-data';
 import { PROBE_COOKIE, setEmbeddedSessionCookie } from '$lib/server/lti/cookies';
 import { pathOf } from '$lib/server/lti/target';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const gone = { title: 'Launch expired', message: 'This launch link has been used or is over 5 minutes old. Open the activity again from your LMS.' };
+const validCode = (code: unknown): code is string => typeof code === 'string' && code.length > 0 && code.length <= 200;
 
-/**
- * A validated launch arrives here with a single-use code. If the browser kept the probe cookie
- * that the launch set, cookies work here (in the LMS's frame or not): the code becomes a session.
- * If not, the browser blocks our cookies in the frame, and the page offers a new tab, where the
- * same code (still unused) signs the user in as a first party.
- */
-export const load: PageServerLoad = async ({ url, cookies }) => {
-	const code = url.searchParams.get('code');
-	// no code at all: a person who typed the address (the page says where to start)
-	if (code === null) return { newTab: null };
-	if (!code || code.length > 200) error(400, { title: 'Not a launch', message: 'This address needs the code of a launch from your LMS.' });
+/** The code becomes a session in this browser, and the user goes where the launch was for. */
+async function signIn(cookies: Cookies, url: URL, code: string, firstParty: boolean): Promise<never> {
 	const { db } = await getDb();
-	const inTab = url.searchParams.get('tab') === '1';
-	if (!inTab && !cookies.get(PROBE_COOKIE)) {
-		if (!(await peekLaunchCode(db, code))) error(400, gone);
-		return { newTab: `/lti/start?code=${encodeURIComponent(code)}&tab=1` };
-	}
 	const row = await consumeLaunchCode(db, code);
 	if (!row) error(400, gone);
 	const previous = cookies.get(SESSION_COOKIE);
 	if (previous) await deleteSession(db, previous);
-	const session = await createSession(db, row.user_id);
-	setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
-	redirect(303, row.target.startsWith('deep-link:') ? `/lti/deep-link?request=${row.target.slice('deep-link:'.length)}` : pathOf(row.target));
+	const session = await createSession(db, row!.user_id);
+	// a tab of its own is first-party: the everyday cookie; in the LMS's frame, the embedded one
+	if (firstParty) setSessionCookie(cookies, url, session.token, session.expiresAt);
+	else setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
+	redirect(303, row!.target.startsWith('deep-link:') ? `/lti/deep-link?request=${row!.target.slice('deep-link:'.length)}` : pathOf(row!.target));
+}
+
+/**
+ * A validated launch arrives here with a single-use code. When this browser started the login
+ * (its state cookie came back with the launch) and keeps our cookies here (the probe cookie the
+ * launch set came back), the code becomes a session at once. Otherwise nobody is signed in by
+ * a GET: a launch posted from another browser, or a link someone was sent, could sign them in as
+ * somebody else (login CSRF). The page names who the code signs in as, and a same-origin POST
+ * (the cross-site form check guards it) continues; where the frame blocks our cookies, it
+ * offers a new tab, a first-party context, where the same code (still unused) does that.
+ */
+export const load: PageServerLoad = async ({ url, cookies }) => {
+	const code = url.searchParams.get('code');
+	// no code at all: a person who typed the address (the page says where to start)
+	if (code === null) return { newTab: null, confirm: null };
+	if (!validCode(code)) error(400, { title: 'Not a launch', message: 'This address needs the code of a launch from your LMS.' });
+	const row = await peekLaunchCode((await getDb()).db, code);
+	if (!row) error(400, gone);
+	const inTab = url.searchParams.get('tab') === '1';
+	const cookiesKept = cookies.get(PROBE_COOKIE) !== undefined;
+	if (cookiesKept && row!.bound === 1 && !inTab) return signIn(cookies, url, code, false);
+	if (!cookiesKept && !inTab) return { newTab: `/lti/start?code=${encodeURIComponent(code)}&tab=1`, confirm: null };
+	return { newTab: null, confirm: { code, name: row!.display_name, firstParty: inTab } };
+};
+
+export const actions: Actions = {
+	continue: async ({ request, cookies, url }) => {
+		const form = await readForm(request);
+		const code = form.get('code');
+		if (!validCode(code)) error(400, { title: 'Not a launch', message: 'This form needs the code of a launch from your LMS. Open the activity again from your LMS.' });
+		return signIn(cookies, url, code as string, form.get('tab') === '1');
+	}
 };

@@ -96,4 +96,39 @@ describe.each(engines)('LTI tables on $name', (engine) => {
 		const [next] = await dueHeads(db, t(32));
 		expect(Number(next!.score_given)).toBe(2);
 	});
+
+	it('line items stuck behind refused or unreachable scores never hide a due score elsewhere', async () => {
+		handle = await engine.open();
+		const { db } = handle;
+		const { platform } = await registerPlatform(db, platformInput);
+		const s = await accountFor(db, { issuer: platform.issuer, subject: 's-9', role: 'student', name: 'Bo', timeZone: 'UTC' });
+		const t = (sec: number) => new Date(Date.UTC(2026, 11, 4, 10, 0, sec));
+		// 30 line items, each with 40 scores queued behind a head that waits an hour
+		for (let i = 0; i < 30; i++) await linkGrade(db, { platformId: platform.id, userId: s.id, subject: 's-9', contextId: 'c', target: `m${i}`, lineitemUrl: `https://lms.example/li/${i}` });
+		const links = await gradeLinksOf(db, s.id, Array.from({ length: 30 }, (_, i) => `m${i}`));
+		const rows = links.flatMap((link) =>
+			Array.from({ length: 40 }, (_, k) => ({
+				id: crypto.randomUUID(),
+				link_id: link.id,
+				user_id: s.id,
+				score_given: k,
+				score_maximum: 40,
+				activity_progress: 'InProgress' as const,
+				grading_progress: 'FullyGraded' as const,
+				created_at: t(k).toISOString(),
+				attempts: k === 0 ? 3 : 0,
+				next_attempt_at: k === 0 ? new Date(Date.UTC(2026, 11, 4, 11)).toISOString() : t(k).toISOString(),
+				sent_at: null,
+				last_error: k === 0 ? 'score endpoint answered 404' : null
+			}))
+		);
+		await db.insertInto('lti_score_outbox').values(rows).execute();
+		expect(await dueHeads(db, t(59))).toEqual([]);
+		// a healthy line item, queued last
+		await linkGrade(db, { platformId: platform.id, userId: s.id, subject: 's-9', contextId: 'c', target: 'healthy', lineitemUrl: 'https://lms.example/li/ok' });
+		const [healthy] = await gradeLinksOf(db, s.id, ['healthy']);
+		await queueScore(db, { link_id: healthy!.id, user_id: s.id, score_given: 1, score_maximum: 2, activity_progress: 'InProgress', grading_progress: 'FullyGraded' }, t(58));
+		const due = await dueHeads(db, t(59));
+		expect(due.map((r) => r.lineitem_url)).toEqual(['https://lms.example/li/ok']);
+	});
 });

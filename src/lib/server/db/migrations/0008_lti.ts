@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('auth_url', 'text', (c) => c.notNull())
 		.addColumn('token_url', 'text', (c) => c.notNull())
 		.addColumn('jwks_url', 'text', (c) => c.notNull())
+		.addColumn('frame_origins', 'text', (c) => c.notNull().defaultTo('[]'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addUniqueConstraint('lti_platforms_one', ['issuer', 'client_id'])
 		.execute();
@@ -70,6 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('code_hash', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('target', 'text', (c) => c.notNull())
+		.addColumn('bound', 'integer', (c) => c.notNull())
 		.addColumn('expires_at', 'text', (c) => c.notNull())
 		.addColumn('used_at', 'text')
 		.execute();
