@@ -287,6 +287,23 @@ describe('a good launch over HTTP', () => {
 		expect(twice.status).toBe(400);
 	});
 
+	test('a code bound to one browser, opened with the probe cookie of another launch: the page asks who to continue as', async () => {
+		// the attacker's own launch, bound in their browser; its code sent to a browser that holds the probe of a launch of its own
+		const attacker = await launchWith({ name: 'Quinn Boundelsewhere', target: TARGET });
+		const victim = await launchWith({ name: 'Avery Ownlaunch', target: TARGET });
+		expect([attacker.status, victim.status]).toEqual([303, 303]);
+		const victimProbe = cookiePair(victim.setCookies, 'bc_lti_probe')!;
+		const start = await fetch(`${tool}${attacker.location}`, { headers: { cookie: victimProbe }, redirect: 'manual' });
+		const html = await start.text();
+		expect(start.status).toBe(200);
+		expect(h1Of(html)).toBe('Continue as Quinn Boundelsewhere');
+		expect(start.headers.getSetCookie().filter((c) => c.startsWith('bc_session='))).toEqual([]);
+		// the victim's own code, with its own probe, still signs in at once
+		const own = await fetch(`${tool}${victim.location}`, { headers: { cookie: victimProbe }, redirect: 'manual' });
+		expect(own.status).toBe(303);
+		expect(own.headers.get('location')).toBe(`/modules/${TARGET}`);
+	});
+
 	test('a launch posted from a browser that did not start the login (login CSRF) signs nobody in by a GET: the page asks who to continue as', async () => {
 		const name = 'Riley Otherbrowser';
 		const form = await platform.launchForm(tool, { name, target: TARGET });

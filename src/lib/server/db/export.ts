@@ -41,8 +41,8 @@ export const WITHHELD: Partial<Record<keyof Database, readonly string[]>> = {
 	written_answers: ['key_hash'],
 	written_versions: ['idempotency_key'],
 	written_grades: ['idempotency_key', 'grader_id', 'rubric_hash'],
-	// a launch code's hash, like a password code's
-	lti_launch_codes: ['code_hash']
+	// a launch code's hash, like a password code's, and the hash of the browser secret it was bound to
+	lti_launch_codes: ['code_hash', 'browser_hash']
 };
 
 /** What an attempt counter counts, in words, by key prefix (the prefixes of `limitKeys`). */

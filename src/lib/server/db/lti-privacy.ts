@@ -6,7 +6,7 @@ export async function ltiExport(db: Kysely<Database>, userId: string) {
 	const [lmsAccounts, lmsCourses, lmsLaunchCodes, lmsGradeColumns, lmsScores] = await Promise.all([
 		db.selectFrom('lti_accounts').select(['issuer', 'subject', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute(),
 		db.selectFrom('lti_context_learners').select(['platform_id', 'context_id', 'joined_at']).where('user_id', '=', userId).orderBy('joined_at').execute(),
-		db.selectFrom('lti_launch_codes').select(['target', 'bound', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('expires_at').execute(),
+		db.selectFrom('lti_launch_codes').select(['target', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('expires_at').execute(),
 		db
 			.selectFrom('lti_grade_links')
 			.select(['id', 'platform_id', 'subject', 'context_id', 'target', 'lineitem_url', 'created_at'])

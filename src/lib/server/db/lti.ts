@@ -214,11 +214,11 @@ export async function joinContext(
 export const LAUNCH_CODE_TTL_MS = 5 * 60_000;
 
 /** A single-use code for the session a launch starts; only its digest is stored. */
-export async function createLaunchCode(db: Kysely<Database>, userId: string, target: string, bound: boolean, at = new Date()): Promise<string> {
+export async function createLaunchCode(db: Kysely<Database>, userId: string, target: string, browserSecret: string | null, at = new Date()): Promise<string> {
 	const code = randomBytes(32).toString('base64url');
 	await db
 		.insertInto('lti_launch_codes')
-		.values({ code_hash: digest(code), user_id: userId, target, bound: bound ? 1 : 0, expires_at: new Date(at.getTime() + LAUNCH_CODE_TTL_MS).toISOString(), used_at: null })
+		.values({ code_hash: digest(code), user_id: userId, target, browser_hash: browserSecret === null ? null : digest(browserSecret), expires_at: new Date(at.getTime() + LAUNCH_CODE_TTL_MS).toISOString(), used_at: null })
 		.execute();
 	await db.deleteFrom('lti_launch_codes').where('expires_at', '<', new Date(at.getTime() - LAUNCH_CODE_TTL_MS).toISOString()).execute();
 	return code;
@@ -235,6 +235,10 @@ export async function peekLaunchCode(db: Kysely<Database>, code: string, at = ne
 	if (!row || row.used_at !== null || row.expires_at <= at.toISOString()) return undefined;
 	return row;
 }
+
+/** Whether this browser's secret (from its probe cookie) is the one the launch was bound to. */
+export const boundTo = (row: { browser_hash: string | null }, secret: string | undefined) =>
+	row.browser_hash !== null && secret !== undefined && digest(secret) === row.browser_hash;
 
 /** The code's user and target, once; undefined when unknown, used or expired. */
 export async function consumeLaunchCode(db: Kysely<Database>, code: string, at = new Date()) {

@@ -229,8 +229,12 @@ export interface LtiLaunchCodeTable {
 	user_id: string;
 	/** where to go: "module/lesson", "module", "" (the course) or "deep-link:<id of lti_deep_links>" */
 	target: string;
-	/** 1 when the login's state cookie came back with the launch: this browser started it */
-	bound: 0 | 1;
+	/**
+	 * SHA-256 of a secret set in a cookie of the browser that posted the launch, when that browser
+	 * also started the login (its state cookie came back); null otherwise. Only that browser may
+	 * turn the code into a session without confirming who it signs in as.
+	 */
+	browser_hash: string | null;
 	expires_at: string;
 	used_at: string | null;
 }

@@ -21,8 +21,13 @@ export function clearStateCookie(cookies: Cookies, state: string) {
 	cookies.delete(stateCookieName(state), { ...embedded, path: '/lti' });
 }
 
-export function setProbeCookie(cookies: Cookies) {
-	cookies.set(PROBE_COOKIE, '1', { ...embedded, path: '/lti', maxAge: 600 });
+/** Tells /lti/start that this browser keeps our cookies here, and carries the launch's browser secret. */
+export function setProbeCookie(cookies: Cookies, secret: string) {
+	cookies.set(PROBE_COOKIE, secret, { ...embedded, path: '/lti', maxAge: 300 });
+}
+
+export function clearProbeCookie(cookies: Cookies) {
+	cookies.delete(PROBE_COOKIE, { ...embedded, path: '/lti' });
 }
 
 /** The session cookie of a launched user, sent inside the LMS frame as well as at the top level. */

@@ -8,7 +8,8 @@ import { targetOf } from './target';
 import type { ValidLaunch } from './validate';
 import { saveDeepLinkRequest } from '../db/lti-deep-links';
 
-export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch): Promise<string> {
+/** `browserSecret`: the secret the launch's browser gets in its probe cookie, when the launch is bound to it */
+export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch, browserSecret: string | null): Promise<string> {
 	const { platform, claims, role } = launch;
 	let user;
 	try {
@@ -34,7 +35,7 @@ export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch): P
 			returnUrl: settings.deep_link_return_url,
 			data: settings.data ?? null
 		});
-		return createLaunchCode(db, user.id, `deep-link:${id}`, launch.bound);
+		return createLaunchCode(db, user.id, `deep-link:${id}`, browserSecret);
 	}
 
 	if (!claims[`${LTI}resource_link`]) throw new LtiRefusal(400, 'Not a launch we understand', 'A resource-link launch must carry its resource_link claim.');
@@ -43,5 +44,5 @@ export async function acceptLaunch(db: Kysely<Database>, launch: ValidLaunch): P
 	if (role === 'student' && target && context && ags?.lineitem && ags.scope.includes(SCORE_SCOPE)) {
 		await linkGrade(db, { platformId: platform.id, userId: user.id, subject: claims.sub, contextId: context.id, target, lineitemUrl: ags.lineitem });
 	}
-	return createLaunchCode(db, user.id, target, launch.bound);
+	return createLaunchCode(db, user.id, target, browserSecret);
 }

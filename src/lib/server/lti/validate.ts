@@ -27,7 +27,7 @@ export interface ValidLaunch {
 	platform: Platform;
 	claims: LaunchClaims;
 	role: 'student' | 'teacher';
-	/** the login's state cookie came back: this browser started the login (else the user confirms) */
+	/** the login's state cookie came back: this browser started the login (else the user confirms at /lti/start) */
 	bound: boolean;
 }
 

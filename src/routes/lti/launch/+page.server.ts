@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/form-data';
@@ -19,16 +20,19 @@ export const actions: Actions = {
 			error(400, { title: 'Not a launch', message: 'A launch must carry an id_token and a state, posted by your LMS.' });
 		}
 		const { db } = await getDb();
+		// a fresh secret for this browser's probe cookie: the code is bound to it when this browser started the login
+		const secret = randomBytes(24).toString('base64url');
 		let code;
 		try {
-			code = await acceptLaunch(db, await validateLaunch(db, { idToken, state, stateCookie: cookies.get(stateCookieName(state)) }));
+			const launch = await validateLaunch(db, { idToken, state, stateCookie: cookies.get(stateCookieName(state)) });
+			code = await acceptLaunch(db, launch, launch.bound ? secret : null);
 		} catch (e) {
 			if (e instanceof LtiRefusal) error(e.status, { title: e.title, message: e.message });
 			throw e;
 		}
 		clearStateCookie(cookies, state);
 		// /lti/start learns from it whether this browser keeps our cookies in the LMS's frame
-		setProbeCookie(cookies);
+		setProbeCookie(cookies, secret);
 		redirect(303, `/lti/start?code=${encodeURIComponent(code)}`);
 	}
 };

@@ -1,10 +1,10 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { consumeLaunchCode, peekLaunchCode } from '$lib/server/db/lti';
+import { boundTo, consumeLaunchCode, peekLaunchCode } from '$lib/server/db/lti';
 import { createSession, deleteSession } from '$lib/server/db/sessions';
 import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { readForm } from '$lib/server/form-data';
-import { PROBE_COOKIE, setEmbeddedSessionCookie } from '$lib/server/lti/cookies';
+import { clearProbeCookie, PROBE_COOKIE, setEmbeddedSessionCookie } from '$lib/server/lti/cookies';
 import { pathOf } from '$lib/server/lti/target';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ async function signIn(cookies: Cookies, url: URL, code: string, firstParty: bool
 	const previous = cookies.get(SESSION_COOKIE);
 	if (previous) await deleteSession(db, previous);
 	const session = await createSession(db, row!.user_id);
+	clearProbeCookie(cookies);
 	// a tab of its own is first-party: the everyday cookie; in the LMS's frame, the embedded one
 	if (firstParty) setSessionCookie(cookies, url, session.token, session.expiresAt);
 	else setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
@@ -27,8 +28,8 @@ async function signIn(cookies: Cookies, url: URL, code: string, firstParty: bool
 
 /**
  * A validated launch arrives here with a single-use code. When this browser started the login
- * (its state cookie came back with the launch) and keeps our cookies here (the probe cookie the
- * launch set came back), the code becomes a session at once. Otherwise nobody is signed in by
+ * (its state cookie came back with the launch) and is the one the launch was posted from (the
+ * probe cookie holds the secret the code is bound to), the code becomes a session at once. Otherwise nobody is signed in by
  * a GET: a launch posted from another browser, or a link someone was sent, could sign them in as
  * somebody else (login CSRF). The page names who the code signs in as, and a same-origin POST
  * (the cross-site form check guards it) continues; where the frame blocks our cookies, it
@@ -42,8 +43,10 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const row = await peekLaunchCode((await getDb()).db, code);
 	if (!row) error(400, gone);
 	const inTab = url.searchParams.get('tab') === '1';
-	const cookiesKept = cookies.get(PROBE_COOKIE) !== undefined;
-	if (cookiesKept && row!.bound === 1 && !inTab) return signIn(cookies, url, code, false);
+	const probe = cookies.get(PROBE_COOKIE);
+	const cookiesKept = probe !== undefined;
+	// the secret this browser got from this very launch: the browser that started the login and posted it
+	if (!inTab && boundTo(row!, probe)) return signIn(cookies, url, code, false);
 	if (!cookiesKept && !inTab) return { newTab: `/lti/start?code=${encodeURIComponent(code)}&tab=1`, confirm: null };
 	return { newTab: null, confirm: { code, name: row!.display_name, firstParty: inTab } };
 };

@@ -147,7 +147,7 @@ async function seed(db: Kysely<Database>) {
 	for (const [u, sub] of [[student, 'lms-7781'], [other, 'lms-7782']] as const) {
 		await db.insertInto('lti_accounts').values({ issuer: platform.issuer, subject: sub, user_id: u.id, created_at: later().toISOString() }).execute();
 		await joinContext(db, { platformId: platform.id, contextId: 'course-1', title: 'History 9 in the LMS', user: u });
-		await createLaunchCode(db, u.id, 'ancient-rome/forum', true, later());
+		await createLaunchCode(db, u.id, 'ancient-rome/forum', `browser secret of ${u.id}`, later());
 		await linkGrade(db, { platformId: platform.id, userId: u.id, subject: sub, contextId: 'course-1', target: 'ancient-rome', lineitemUrl: `https://lms.test/lineitems/${sub}` });
 		const [link] = await gradeLinksOf(db, u.id, ['ancient-rome']);
 		const score = (given: number) =>

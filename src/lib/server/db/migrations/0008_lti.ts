@@ -71,7 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('code_hash', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('target', 'text', (c) => c.notNull())
-		.addColumn('bound', 'integer', (c) => c.notNull())
+		.addColumn('browser_hash', 'text')
 		.addColumn('expires_at', 'text', (c) => c.notNull())
 		.addColumn('used_at', 'text')
 		.execute();
