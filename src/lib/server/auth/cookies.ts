@@ -13,6 +13,15 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 	});
 }
 
+/**
+ * The session cookie of a user launched from an LMS, sent inside its frame as well as at the top
+ * level: a third-party cookie there, so SameSite=None and Secure, and Partitioned (CHIPS) to keep
+ * it to that LMS (see src/lib/server/lti/cookies.ts).
+ */
+export function setEmbeddedSessionCookie(cookies: Cookies, token: string, expiresAt: Date) {
+	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'none', secure: true, partitioned: true, expires: expiresAt });
+}
+
 export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }

@@ -5,10 +5,12 @@
 import type { Cookies } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { deleteSession } from '../db/sessions';
-import { SESSION_COOKIE, setSessionCookie } from './cookies';
+import { SESSION_COOKIE, setEmbeddedSessionCookie, setSessionCookie } from './cookies';
 
-export async function startSession(cookies: Cookies, url: URL, session: { token: string; expiresAt: Date }): Promise<void> {
+/** `embedded`: a session started inside an LMS's frame (an LTI launch), whose cookie must be sent there too. */
+export async function startSession(cookies: Cookies, url: URL, session: { token: string; expiresAt: Date }, { embedded = false } = {}): Promise<void> {
 	const previous = cookies.get(SESSION_COOKIE);
 	if (previous && previous !== session.token) await deleteSession((await getDb()).db, previous);
-	setSessionCookie(cookies, url, session.token, session.expiresAt);
+	if (embedded) setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
+	else setSessionCookie(cookies, url, session.token, session.expiresAt);
 }

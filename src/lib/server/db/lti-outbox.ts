@@ -140,13 +140,3 @@ export async function syncStateOfClass(db: Kysely<Database>, classId: string) {
 		.orderBy('lti_grade_links.target')
 		.execute();
 }
-
-/** The last score sent to each of a student's line items (for their data export). */
-export async function outboxOf(db: Kysely<Database>, userId: string) {
-	return db
-		.selectFrom('lti_score_outbox')
-		.select(['link_id', 'score_given', 'score_maximum', 'activity_progress', 'grading_progress', 'created_at', 'attempts', 'sent_at', 'last_error'])
-		.where('user_id', '=', userId)
-		.orderBy('created_at')
-		.execute();
-}

@@ -5,32 +5,26 @@
  * the state is checked in our database, and /lti/start offers a new tab (a first-party context).
  */
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from '../auth/cookies';
 
 /** one cookie per login, so that two launches from the same LMS at once do not overwrite each other's */
 export const stateCookieName = (state: string) => `bc_lti_state_${state.slice(0, 16)}`;
 export const PROBE_COOKIE = 'bc_lti_probe';
 
-const embedded = { path: '/', httpOnly: true, sameSite: 'none', secure: true, partitioned: true } as const;
+const embedded = { path: '/lti', httpOnly: true, sameSite: 'none', secure: true, partitioned: true } as const;
 
 export function setStateCookie(cookies: Cookies, state: string) {
-	cookies.set(stateCookieName(state), state, { ...embedded, path: '/lti', maxAge: 600 });
+	cookies.set(stateCookieName(state), state, { ...embedded, maxAge: 600 });
 }
 
 export function clearStateCookie(cookies: Cookies, state: string) {
-	cookies.delete(stateCookieName(state), { ...embedded, path: '/lti' });
+	cookies.delete(stateCookieName(state), embedded);
 }
 
 /** Tells /lti/start that this browser keeps our cookies here, and carries the launch's browser secret. */
 export function setProbeCookie(cookies: Cookies, secret: string) {
-	cookies.set(PROBE_COOKIE, secret, { ...embedded, path: '/lti', maxAge: 300 });
+	cookies.set(PROBE_COOKIE, secret, { ...embedded, maxAge: 300 });
 }
 
 export function clearProbeCookie(cookies: Cookies) {
-	cookies.delete(PROBE_COOKIE, { ...embedded, path: '/lti' });
-}
-
-/** The session cookie of a launched user, sent inside the LMS frame as well as at the top level. */
-export function setEmbeddedSessionCookie(cookies: Cookies, token: string, expiresAt: Date) {
-	cookies.set(SESSION_COOKIE, token, { ...embedded, expires: expiresAt });
+	cookies.delete(PROBE_COOKIE, embedded);
 }

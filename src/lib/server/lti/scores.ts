@@ -9,28 +9,16 @@ import { gradeLinksOf, queueScore } from '../db/lti-outbox';
 import type { Database } from '../db/schema';
 import { writtenOfLesson } from '../db/written';
 import { lessonsOfTarget } from '../content/assignments';
+import { toAttempt, writtenAttempt } from '../reports/class-data';
 import { gradeCell, type GradebookAnswer } from '../reports/gradebook';
 import { kickOutbox } from './outbox';
 
 export async function scoreOf(db: Kysely<Database>, userId: string, target: string, counting: 'first' | 'best' | 'latest') {
 	const lessons = lessonsOfTarget(target);
 	const keys = new Set(lessons.map((l) => `${l.module}/${l.slug}`));
-	const answers: GradebookAnswer[] = (await answersOf(db, userId))
-		.filter((a) => keys.has(a.lesson))
-		.map((a) => ({ studentId: userId, lesson: a.lesson, questionId: a.question_id, correct: a.correct === 1, points: Number(a.points), at: a.created_at }));
+	const answers: GradebookAnswer[] = (await answersOf(db, userId)).filter((a) => keys.has(a.lesson)).map((a) => toAttempt({ ...a, user_id: userId }));
 	for (const key of keys) {
-		for (const { answer, grade } of await writtenOfLesson(db, userId, key)) {
-			if (!answer.submitted_at) continue;
-			answers.push({
-				studentId: userId,
-				lesson: key,
-				questionId: answer.question_id,
-				correct: grade ? grade.total === grade.max : false,
-				points: grade && grade.max > 0 ? grade.total / grade.max : 0,
-				at: answer.submitted_at,
-				waiting: !grade
-			});
-		}
+		for (const { answer, grade } of await writtenOfLesson(db, userId, key)) if (answer.submitted_at) answers.push(writtenAttempt(answer, grade));
 	}
 	let given = 0;
 	let maximum = 0;

@@ -12,7 +12,7 @@ import { lessonsOfTarget } from '../content/assignments';
 import { getDb } from '../db';
 import { assignmentsOf, classOfTeacher, roster } from '../db/classes';
 import { answersOfClass, type ClassAnswer } from '../db/gradebook';
-import { writtenOfClass } from '../db/written';
+import { writtenOfClass, type GradeRow, type WrittenRow } from '../db/written';
 import type { WrittenContent } from '$lib/written';
 import type { Database } from '../db/schema';
 import { requireTeacher } from '../guard';
@@ -49,19 +49,24 @@ export const toAttempt = (a: ClassAnswer): GradebookAnswer => ({
 	at: a.created_at
 });
 
-/** A class's written answers to the lessons, each as one attempt: its rubric points over the maximum once graded, else waiting. */
+/** A submitted written answer as one attempt: its rubric points over the maximum once graded, else waiting. */
+export const writtenAttempt = (answer: WrittenRow, grade: GradeRow | undefined): GradebookAnswer => ({
+	studentId: answer.user_id,
+	lesson: answer.lesson,
+	questionId: answer.question_id,
+	correct: grade ? grade.total === grade.max : false,
+	points: grade && grade.max > 0 ? grade.total / grade.max : 0,
+	// the latest submission is the one graded (edits stop once it is)
+	at: answer.submitted_at!,
+	waiting: !grade
+});
+
+/** A class's written answers to the lessons, each as one attempt (writtenAttempt), with what the reports show of it. */
 export async function writtenAttempts(db: Kysely<Database>, classId: string, lessonKeys: readonly string[]) {
 	const rows = await writtenOfClass(db, classId, lessonKeys);
 	return rows.map(({ answer, grade }) => ({
+		...writtenAttempt(answer, grade),
 		answerId: answer.id,
-		studentId: answer.user_id,
-		lesson: answer.lesson,
-		questionId: answer.question_id,
-		correct: grade ? grade.total === grade.max : false,
-		points: grade && grade.max > 0 ? grade.total / grade.max : 0,
-		// the latest submission is the one graded (edits stop once it is)
-		at: answer.submitted_at!,
-		waiting: !grade,
 		text: JSON.parse(answer.submitted!) as WrittenContent,
 		grade
 	}));

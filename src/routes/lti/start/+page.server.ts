@@ -1,10 +1,10 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { boundTo, consumeLaunchCode, peekLaunchCode } from '$lib/server/db/lti';
-import { createSession, deleteSession } from '$lib/server/db/sessions';
-import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { createSession } from '$lib/server/db/sessions';
+import { startSession } from '$lib/server/auth/session-cookie';
 import { readForm } from '$lib/server/form-data';
-import { clearProbeCookie, PROBE_COOKIE, setEmbeddedSessionCookie } from '$lib/server/lti/cookies';
+import { clearProbeCookie, PROBE_COOKIE } from '$lib/server/lti/cookies';
 import { pathOf } from '$lib/server/lti/target';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,13 +16,10 @@ async function signIn(cookies: Cookies, url: URL, code: string, firstParty: bool
 	const { db } = await getDb();
 	const row = await consumeLaunchCode(db, code);
 	if (!row) error(400, gone);
-	const previous = cookies.get(SESSION_COOKIE);
-	if (previous) await deleteSession(db, previous);
 	const session = await createSession(db, row!.user_id);
 	clearProbeCookie(cookies);
 	// a tab of its own is first-party: the everyday cookie; in the LMS's frame, the embedded one
-	if (firstParty) setSessionCookie(cookies, url, session.token, session.expiresAt);
-	else setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
+	await startSession(cookies, url, session, { embedded: !firstParty });
 	redirect(303, row!.target.startsWith('deep-link:') ? `/lti/deep-link?request=${row!.target.slice('deep-link:'.length)}` : pathOf(row!.target));
 }
 
