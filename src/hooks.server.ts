@@ -6,6 +6,7 @@ import { lmsOrigins } from '$lib/server/lti/frame';
 import { startOutbox } from '$lib/server/lti/outbox';
 import { compression } from '$lib/server/compress';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/auth/cookies';
+import { keepOutboxOwner } from '$lib/server/auth/outbox-owner';
 import { withMessage } from '$lib/server/error-body';
 import { readRestOfBody } from '$lib/server/unread-body';
 import { getDb } from '$lib/server/db';
@@ -34,6 +35,7 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = await validateSession(db, token);
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
+	keepOutboxOwner(event.cookies, event.url, event.locals.user?.id ?? null);
 	return withMessage(await resolve(event), event.request.method);
 };
 

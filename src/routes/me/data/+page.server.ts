@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { forgetOutbox } from '$lib/server/auth/outbox-owner';
 import { getDb } from '$lib/server/db';
 import { deleteUser } from '$lib/server/db/users';
 import { requireStudent } from '$lib/server/guard';
@@ -25,6 +26,7 @@ export const actions: Actions = {
 		}
 		await deleteUser((await getDb()).db, user.id);
 		clearSessionCookie(cookies);
+		forgetOutbox(cookies, url, user.id);
 		redirect(303, '/?deleted=1');
 	}
 };

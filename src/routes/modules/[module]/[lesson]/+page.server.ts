@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginAddress } from '$lib/server/guard';
+import { sentForAnother, WRONG_OWNER } from '$lib/server/auth/outbox-owner';
 import { findLesson } from '$lib/server/content';
 import { formOrProblem } from '$lib/server/form-data';
 import { submitAnswer } from '$lib/server/grading/submit';
@@ -15,6 +16,7 @@ export const actions: Actions = {
 	answer: async ({ params, request, cookies, url, locals }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
+		if (sentForAnother(request, locals.user?.id ?? null)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
 		const data = await formOrProblem(request);
 		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
 		const result = await submitAnswer(lesson!, data, () => answeringLearner(locals, cookies, url));
@@ -27,6 +29,7 @@ export const actions: Actions = {
 	write: async ({ params, request, locals, url }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
+		if (sentForAnother(request, locals.user?.id ?? null)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
 		// a guest's writing could never be scored: log in first (and come back)
 		if (!locals.user) redirect(303, loginAddress(url));
 		const data = await formOrProblem(request);

@@ -1,0 +1,117 @@
+/**
+ * The answer outbox in the page: question cards queue here what the server did not acknowledge,
+ * and read back, per question, what is waiting and what came back once it was sent. Sending
+ * starts by itself when the connection returns, on the next page load, and after a failed try
+ * (with backoff, for a server that is down while the network is not); entries go in the order
+ * they were made, each with its own submission key, so the server stores each once.
+ */
+import { deserialize } from '$app/forms';
+import type { ActionResult } from '@sveltejs/kit';
+import { STORE, currentOwner, drop, forgetDeleted, keep, readAll, type OutboxEntry } from './store';
+
+/** How long a post may go unanswered before it is kept here instead. */
+export const ANSWER_TIMEOUT_MS = 15_000;
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+export interface Settled {
+	key: string;
+	kind: OutboxEntry['kind'];
+	result: ActionResult;
+}
+
+/** This page's view of the outbox, by question id. */
+export const outbox = $state({ waiting: {} as Record<string, OutboxEntry[]>, settled: {} as Record<string, Settled> });
+
+const mine = () => readAll().filter((e) => e.owner === currentOwner());
+
+function refresh(): void {
+	const waiting: Record<string, OutboxEntry[]> = {};
+	for (const e of mine()) if (new URL(e.action, location.href).pathname === location.pathname) (waiting[e.question] ??= []).push(e);
+	outbox.waiting = waiting;
+}
+
+/** A network that failed, or a proxy whose server is down: worth sending again. */
+export const unreachable = (result: ActionResult) => result.type === 'error' && (result.status === undefined || (result.status >= 502 && result.status <= 504));
+
+/** Keeps a form's post to send later. False when the browser would not store it. */
+export function queue(form: HTMLFormElement, data: FormData, question: string, kind: OutboxEntry['kind']): boolean {
+	const action = new URL(form.action);
+	action.hash = '';
+	const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+	const key = String(data.get('idem') ?? '');
+	const kept = keep({ key, owner: currentOwner(), action: action.href, question, kind, fields, at: Date.now() });
+	refresh();
+	if (kept) retry();
+	return kept;
+}
+
+let sending = false;
+let attempt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function retry(): void {
+	clearTimeout(timer);
+	timer = setTimeout(() => void send(), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
+}
+
+/** One entry's post, as use:enhance makes it; a request that got no answer it can read is `unreachable`. */
+async function post(entry: OutboxEntry): Promise<ActionResult> {
+	const body = new FormData();
+	for (const [name, value] of entry.fields) body.append(name, value);
+	let res: Response;
+	try {
+		res = await fetch(entry.action, {
+			method: 'POST',
+			body,
+			// the server refuses it if someone else is signed in by now
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true', 'x-outbox-owner': entry.owner },
+			signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS)
+		});
+	} catch {
+		return { type: 'error', error: 'unreachable' };
+	}
+	try {
+		const result = deserialize(await res.text());
+		if (result.type === 'error') result.status = res.status;
+		return result;
+	} catch {
+		// not the action's answer (a proxy's page): down if 5xx, else a refusal
+		return { type: 'error', status: res.status, error: `answered ${res.status}` };
+	}
+}
+
+/** Sends what waits, oldest first; stops at the first that cannot get through and tries again later. */
+export async function send(): Promise<void> {
+	if (sending || !navigator.onLine) return;
+	sending = true;
+	clearTimeout(timer);
+	try {
+		for (const entry of mine()) {
+			const result = await post(entry);
+			// down, or its account signed out meanwhile (the write action sends a guest to log in): keep it for later
+			if (unreachable(result) || result.type === 'redirect' || (result.type === 'failure' && result.data?.wrongOwner)) {
+				attempt++;
+				retry();
+				return;
+			}
+			drop(entry.key);
+			outbox.settled[entry.question] = { key: entry.key, kind: entry.kind, result };
+		}
+		attempt = 0;
+	} finally {
+		sending = false;
+		refresh();
+	}
+	// queued while this round was sending
+	if (mine().length) retry();
+}
+
+/** Once per page load, from the layout. */
+export function startOutbox(): void {
+	forgetDeleted();
+	refresh();
+	addEventListener('online', () => void send());
+	// another tab sent or queued something
+	addEventListener('storage', (e) => e.key === STORE && refresh());
+	if (mine().length) void send();
+}

@@ -1,0 +1,78 @@
+/**
+ * The answer outbox's storage: answers and written drafts the server did not acknowledge
+ * (offline, or no answer in time), kept in localStorage with their submission keys, so that a
+ * closed tab or browser keeps them and a resend is stored once by the server's idempotency.
+ * Each entry belongs to the account signed in when it was made (the `bc_owner` cookie the server
+ * keeps beside the session; none for a guest): on a shared computer, one student's answers are
+ * never sent as another's.
+ */
+
+export interface OutboxEntry {
+	/** the form's submission key (`idem`) */
+	key: string;
+	owner: string;
+	/** the address the form posts to: a lesson page and its action */
+	action: string;
+	question: string;
+	kind: 'answer' | 'draft' | 'submit';
+	fields: [string, string][];
+	at: number;
+}
+
+export const STORE = 'bc-outbox';
+
+function cookie(name: string): string {
+	const hit = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+	return hit ? decodeURIComponent(hit.slice(name.length + 1)) : '';
+}
+
+/** Who is signed in, as the server told this browser; '' for a guest. */
+export const currentOwner = () => cookie('bc_owner');
+
+export function readAll(): OutboxEntry[] {
+	try {
+		const list: unknown = JSON.parse(localStorage.getItem(STORE) ?? '[]');
+		return Array.isArray(list) ? (list as OutboxEntry[]) : [];
+	} catch {
+		// storage switched off, or a value that is not ours: nothing to send
+		return [];
+	}
+}
+
+function writeAll(list: OutboxEntry[]): void {
+	if (list.length) localStorage.setItem(STORE, JSON.stringify(list));
+	else localStorage.removeItem(STORE);
+}
+
+/**
+ * Keeps an entry; a draft replaces the earlier queued drafts of its question (it holds all their
+ * text). False when the browser would not store it (storage off or full).
+ */
+export function keep(entry: OutboxEntry): boolean {
+	const stale = (e: OutboxEntry) => entry.kind === 'draft' && e.kind === 'draft' && e.owner === entry.owner && e.question === entry.question;
+	try {
+		writeAll([...readAll().filter((e) => !stale(e) && e.key !== entry.key), entry]);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function drop(key: string): void {
+	try {
+		writeAll(readAll().filter((e) => e.key !== key));
+	} catch {
+		// storage gone since: the resend is stored once all the same
+	}
+}
+
+/**
+ * After an account is deleted, the server names it in a `bc_forget` cookie: its entries are
+ * removed from this browser, and the cookie with them.
+ */
+export function forgetDeleted(): void {
+	const gone = cookie('bc_forget');
+	if (!gone) return;
+	writeAll(readAll().filter((e) => e.owner !== gone));
+	document.cookie = 'bc_forget=; path=/; max-age=0';
+}
