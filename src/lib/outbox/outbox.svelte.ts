@@ -35,11 +35,10 @@ export const unreachable = (result: ActionResult) => result.type === 'error' && 
 
 /** Keeps a form's post to send later. False when the browser would not store it. */
 export function queue(form: HTMLFormElement, data: FormData, question: string, kind: OutboxEntry['kind']): boolean {
-	const action = new URL(form.action);
-	action.hash = '';
+	const action = form.action.split('#')[0]!;
 	const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
 	const key = String(data.get('idem') ?? '');
-	const kept = keep({ key, owner: currentOwner(), action: action.href, question, kind, fields, at: Date.now() });
+	const kept = keep({ key, owner: currentOwner(), action, question, kind, fields, at: Date.now() });
 	refresh();
 	if (kept) retry();
 	return kept;
