@@ -12,7 +12,7 @@ import { minutesToWait } from './wait';
 export const PASSWORD_CHANGE_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 
 export type PasswordChangeResult =
-	| { ok: true; token: string; expiresAt: Date }
+	| { ok: true; token: string; expiresAt: Date; userId: string }
 	| { ok: false; status: 400 | 429; field: 'current' | 'form'; message: string };
 
 export async function changePassword(userId: string, values: z.output<typeof passwordChangeSchema>): Promise<PasswordChangeResult> {
@@ -26,6 +26,6 @@ export async function changePassword(userId: string, values: z.output<typeof pas
 		return { ok: false, status: 400, field: 'current', message: 'That is not your current password.' };
 	}
 	await replacePassword(db, userId, await hashPassword(values.password));
-	const { token, expiresAt } = await createSession(db, userId);
-	return { ok: true, token, expiresAt };
+	const session = await createSession(db, userId);
+	return { ok: true, ...session };
 }

@@ -14,7 +14,7 @@ const TOUCH_EVERY_MS = 10 * 60_000;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date; userId: string }> {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
 	await db
@@ -27,7 +27,7 @@ export async function createSession(db: Kysely<Database>, userId: string, now = 
 			last_seen_at: now.toISOString()
 		})
 		.execute();
-	return { token, expiresAt };
+	return { token, expiresAt, userId };
 }
 
 export async function validateSession(db: Kysely<Database>, token: string, now = new Date()): Promise<User | null> {
