@@ -35,7 +35,7 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = await validateSession(db, token);
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
-	keepOutboxOwner(event.cookies, event.url, event.locals.user?.id ?? null);
+	keepOutboxOwner(event.cookies, event.url, event.locals.user?.id ?? null, event.locals.guestId);
 	return withMessage(await resolve(event), event.request.method);
 };
 

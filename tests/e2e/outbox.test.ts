@@ -218,6 +218,62 @@ describe('the answer outbox', () => {
 		expect(await waitingKeys(page)).toEqual([]);
 	});
 
+	test('an answer made while an earlier one waits goes behind it; after a reload the inputs show what waits', { timeout: 90_000 }, async () => {
+		const { student, page } = await studentPage('obq');
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		await page.route(answerPosts, unreachable);
+		const q = choiceQuestions[0]!;
+		await answer(page, q, false);
+		await shows(waitingNote(page, q.id), SAVED_HERE);
+		const posted = (await page.evaluate(() => JSON.parse(localStorage.getItem('bc-outbox')!) as { fields: [string, string][] }[]))[0]!.fields;
+		const picked = posted.filter(([n]) => n === 'choice').map(([, v]) => v);
+
+		await page.reload({ waitUntil: 'networkidle' });
+		await shows(waitingNote(page, q.id), SAVED_HERE);
+		const checked = await card(page, q.id).locator('input[name="choice"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		expect(checked.sort()).toEqual(picked.sort());
+
+		// the server can be reached again, but the first answer has not been sent yet: the second waits behind it
+		await page.unroute(answerPosts, unreachable);
+		await answer(page, q, true);
+		await shows(verdict(page, q.id), /Right\./, 20_000);
+		const { answers } = await stored(student.username);
+		expect(answers.map((a) => a.correct)).toEqual([0, 1]);
+		expect(await waitingKeys(page)).toEqual([]);
+	});
+
+	test('text typed while a waiting draft is sent is kept, and saved after it', { timeout: 90_000 }, async () => {
+		const { student, context, page } = await studentPage('obw');
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		await goOffline(context, page);
+		const w = card(page, written.id);
+		const claim = w.locator('[name="claim"]');
+		await claim.fill('First part');
+		await w.getByRole('button', { name: 'Save draft' }).click();
+		await shows(w.locator('.status'), 'Saved on this device');
+		await claim.pressSequentially(' and more');
+		await context.setOffline(false);
+		await expect.poll(async () => (await stored(student.username)).versions.map((v) => JSON.parse(v.content).claim), { timeout: 20_000 }).toContain('First part');
+		await claim.pressSequentially(' typed after');
+		expect(await claim.inputValue()).toBe('First part and more typed after');
+		await expect.poll(async () => (await stored(student.username)).versions.map((v) => JSON.parse(v.content).claim).at(-1), { timeout: 20_000 }).toBe('First part and more typed after');
+	});
+
+	test('a signed-in browser without the owner cookie gets it, from a cached page too', async () => {
+		const s = newStudent('obc');
+		const cookie = await signUpByPost(s, base);
+		expect(cookie).toContain('bc_owner=u');
+		const session = /bc_session=[^;]+/.exec(cookie)![0];
+		for (let i = 0; i < 2; i++) {
+			const res = await fetch(`${base}${ref.path}`, { headers: { cookie: session } });
+			expect(res.status).toBe(200);
+			expect(res.headers.getSetCookie().join('\n')).toContain(/bc_owner=[^;]+/.exec(cookie)![0]);
+		}
+		// with it, the same page comes from the cache and sets nothing
+		const res = await fetch(`${base}${ref.path}`, { headers: { cookie } });
+		expect(res.headers.getSetCookie()).toEqual([]);
+	});
+
 	test('waiting answers are sent only for the account that made them; deleting it clears them from the browser', { timeout: 120_000 }, async () => {
 		const { student: a, context, page } = await studentPage('oba');
 		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
@@ -249,7 +305,7 @@ describe('the answer outbox', () => {
 		});
 		// an enhanced form's refusal: HTTP 200 carrying the action's failure and its status
 		expect(JSON.parse(forB.text)).toMatchObject({ type: 'failure', status: 409 });
-		expect(forB.text).toContain('another account was signed in');
+		expect(forB.text).toContain('someone else than who is signed in now');
 		expect((await stored(b.username)).answers).toEqual([]);
 
 		// A again: sent on the first page load, under A

@@ -7,7 +7,7 @@
  */
 import { deserialize } from '$app/forms';
 import type { ActionResult } from '@sveltejs/kit';
-import { STORE, currentOwner, drop, forgetDeleted, keep, readAll, type OutboxEntry } from './store';
+import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, readAll, type OutboxEntry } from './store';
 
 /** How long a post may go unanswered before it is kept here instead. */
 export const ANSWER_TIMEOUT_MS = 15_000;
@@ -17,12 +17,25 @@ export interface Settled {
 	key: string;
 	kind: OutboxEntry['kind'];
 	result: ActionResult;
+	/** when it came back: a card mounted later shows its own page's data instead */
+	at: number;
 }
 
 /** This page's view of the outbox, by question id. */
 export const outbox = $state({ waiting: {} as Record<string, OutboxEntry[]>, settled: {} as Record<string, Settled> });
 
+// sent only while their owner is signed in in this browser (the request carries that session)
 const mine = () => readAll().filter((e) => e.owner === currentOwner());
+
+/**
+ * Whom the page was made for, noted when it loaded or was navigated to: what a card queues is
+ * theirs, even if someone else has signed in in another tab since.
+ */
+let pageOwner = '';
+export const notePageOwner = () => {
+	pageOwner = currentOwner();
+	refresh();
+};
 
 function refresh(): void {
 	const waiting: Record<string, OutboxEntry[]> = {};
@@ -38,7 +51,8 @@ export function queue(form: HTMLFormElement, data: FormData, question: string, k
 	const action = form.action.split('#')[0]!;
 	const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
 	const key = String(data.get('idem') ?? '');
-	const kept = keep({ key, owner: currentOwner(), action, question, kind, fields, at: Date.now() });
+	// a guest's browser session may have begun with an answer since the page loaded
+	const kept = keep({ key, owner: pageOwner || currentOwner(), action, question, kind, fields, at: Date.now() });
 	refresh();
 	if (kept) retry();
 	return kept;
@@ -83,6 +97,7 @@ async function post(entry: OutboxEntry): Promise<ActionResult> {
 export async function send(): Promise<void> {
 	if (sending || !navigator.onLine) return;
 	sending = true;
+	adoptGuest();
 	clearTimeout(timer);
 	try {
 		for (const entry of mine()) {
@@ -94,7 +109,7 @@ export async function send(): Promise<void> {
 				return;
 			}
 			drop(entry.key);
-			outbox.settled[entry.question] = { key: entry.key, kind: entry.kind, result };
+			outbox.settled[entry.question] = { key: entry.key, kind: entry.kind, result, at: Date.now() };
 		}
 		attempt = 0;
 	} finally {
@@ -108,7 +123,8 @@ export async function send(): Promise<void> {
 /** Once per page load, from the layout. */
 export function startOutbox(): void {
 	forgetDeleted();
-	refresh();
+	adoptGuest();
+	notePageOwner();
 	addEventListener('online', () => void send());
 	// another tab sent or queued something
 	addEventListener('storage', (e) => e.key === STORE && refresh());

@@ -2,9 +2,9 @@
  * The answer outbox's storage: answers and written drafts the server did not acknowledge
  * (offline, or no answer in time), kept in localStorage with their submission keys, so that a
  * closed tab or browser keeps them and a resend is stored once by the server's idempotency.
- * Each entry belongs to the account signed in when it was made (the `bc_owner` cookie the server
- * keeps beside the session; none for a guest): on a shared computer, one student's answers are
- * never sent as another's.
+ * Each entry belongs to whoever the page was made for (the `bc_owner` cookie the server keeps
+ * beside the session: an account, or a guest's browser session): on a shared computer, one
+ * student's answers are never sent as another's.
  */
 
 export interface OutboxEntry {
@@ -26,8 +26,11 @@ function cookie(name: string): string {
 	return hit ? decodeURIComponent(hit.slice(name.length + 1)) : '';
 }
 
-/** Who is signed in, as the server told this browser; '' for a guest. */
+/** Who is signed in, as the server told this browser; '' for a guest who has answered nothing yet. */
 export const currentOwner = () => cookie('bc_owner');
+
+const attributes = () => (location.protocol === 'https:' ? '; Secure; SameSite=None; Partitioned' : '');
+const deleteCookie = (name: string) => (document.cookie = `${name}=; path=/; max-age=0${attributes()}`);
 
 export function readAll(): OutboxEntry[] {
 	try {
@@ -73,6 +76,28 @@ export function drop(key: string): void {
 export function forgetDeleted(): void {
 	const gone = cookie('bc_forget');
 	if (!gone) return;
-	writeAll(readAll().filter((e) => e.owner !== gone));
-	document.cookie = 'bc_forget=; path=/; max-age=0';
+	try {
+		writeAll(readAll().filter((e) => e.owner !== gone));
+		deleteCookie('bc_forget');
+	} catch {
+		// storage gone: nothing of theirs can be in it
+	}
+}
+
+/**
+ * Entries of this browser's guest become the account's: after a guest signs in (their stored
+ * answers move to the account, and `bc_claimed` names the guest), and for a guest who had no
+ * browser session yet when answering (owner '') once they have one.
+ */
+export function adoptGuest(): void {
+	const claimed = cookie('bc_claimed');
+	const now = currentOwner();
+	const adopt = (e: OutboxEntry) => (claimed && e.owner === claimed) || (e.owner === '' && now.startsWith('g'));
+	try {
+		const all = readAll();
+		if (all.some(adopt)) writeAll(all.map((e) => (adopt(e) ? { ...e, owner: now } : e)));
+		if (claimed) deleteCookie('bc_claimed');
+	} catch {
+		// storage gone: nothing to adopt
+	}
 }

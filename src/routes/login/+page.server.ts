@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formValues, type FieldErrors, loginSchema } from '$lib/schemas/account';
 import { logIn } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { claimGuestOutbox } from '$lib/server/auth/outbox-owner';
 import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,6 +30,7 @@ export const actions: Actions = {
 		const result = await logIn(parsed.data, getClientAddress(), locals.guestId);
 		if (!result.ok) return fail(result.status, { values, errors: { form: result.message } as FieldErrors });
 		await startSession(cookies, url, result);
+		claimGuestOutbox(cookies, url, locals.guestId);
 		redirect(303, safeNext(url.searchParams.get('next'), result.user.role));
 	}
 };

@@ -3,6 +3,7 @@ import { fieldErrors, formValues, type FieldErrors, signupSchema } from '$lib/sc
 import { signUp } from '$lib/server/auth/accounts';
 import { checkJoinLimit, refundJoin } from '$lib/server/auth/join';
 import { startSession } from '$lib/server/auth/session-cookie';
+import { claimGuestOutbox } from '$lib/server/auth/outbox-owner';
 import { readForm } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(result.status, { values, errors: { [result.field ?? 'form']: result.message } as FieldErrors });
 		if (parsed.data.code) await refundJoin(getClientAddress());
 		await startSession(cookies, url, result);
+		claimGuestOutbox(cookies, url, locals.guestId);
 		redirect(303, '/me?welcome=1');
 	}
 };

@@ -14,6 +14,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { SESSION_COOKIE } from '$lib/server/auth/cookies';
+import { outboxOwnerSent } from '$lib/server/auth/outbox-owner';
 import { acceptedEncodings } from '$lib/server/compress';
 import { layoutData } from '$lib/server/layout-data';
 import { cachedRoutes } from './routes';
@@ -28,9 +29,18 @@ const MAX_BYTES = Math.round((Number.isFinite(asked) && asked > 0 ? asked : 24) 
 const cache = new LRUCache<string, PageTemplate>({ maxSize: Math.max(1, MAX_BYTES), sizeCalculation: (t) => Math.max(1, t.bytes) });
 const rendering = new Map<string, Promise<PageTemplate | undefined>>();
 
-/** A plain GET of a page (no page data request), and no stale session cookie being cleared on this response. */
+/**
+ * A plain GET of a page (no page data request), and no cookie to set on this response: no stale
+ * session cookie being cleared, no outbox owner to set (a cached page sends no cookies).
+ */
 function cacheable(event: RequestEvent): boolean {
-	return event.request.method === 'GET' && !event.isDataRequest && (event.locals.user !== null || !event.cookies.get(SESSION_COOKIE));
+	const { locals, cookies } = event;
+	return (
+		event.request.method === 'GET' &&
+		!event.isDataRequest &&
+		(locals.user !== null || !cookies.get(SESSION_COOKIE)) &&
+		outboxOwnerSent(event.request, locals.user?.id ?? null, locals.guestId)
+	);
 }
 
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64');

@@ -16,7 +16,7 @@ export const actions: Actions = {
 	answer: async ({ params, request, cookies, url, locals }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
-		if (sentForAnother(request, locals.user?.id ?? null)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
+		if (sentForAnother(request, locals.user?.id ?? null, locals.guestId)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
 		const data = await formOrProblem(request);
 		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
 		const result = await submitAnswer(lesson!, data, () => answeringLearner(locals, cookies, url));
@@ -29,7 +29,7 @@ export const actions: Actions = {
 	write: async ({ params, request, locals, url }) => {
 		const lesson = findLesson(params.module, params.lesson);
 		if (!lesson) notFound();
-		if (sentForAnother(request, locals.user?.id ?? null)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
+		if (sentForAnother(request, locals.user?.id ?? null, locals.guestId)) return fail(409, { questionId: null, message: WRONG_OWNER, wrongOwner: true });
 		// a guest's writing could never be scored: log in first (and come back)
 		if (!locals.user) redirect(303, loginAddress(url));
 		const data = await formOrProblem(request);
