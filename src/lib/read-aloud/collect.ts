@@ -31,6 +31,9 @@ export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function unseen(el: Element, style: CSSStyleDeclaration): boolean {
 	if (SKIPPED.has(el.localName) || el.hasAttribute(CONTROLS) || el.classList.contains('visually-hidden')) return true;
 	if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
+	// what a closed <details> holds besides its summary (said here too for browsers without checkVisibility)
+	const parent = el.parentElement;
+	if (parent?.localName === 'details' && !parent.hasAttribute('open') && el.localName !== 'summary') return true;
 	// an element with display: contents has no box of its own, so checkVisibility() would call it hidden
 	if (style.display === 'contents') return false;
 	if (typeof el.checkVisibility === 'function') return !el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
@@ -69,7 +72,10 @@ export function collect(region: Element): Sentence[] {
 	const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(lang, { granularity: 'sentence' }) : null;
 	const sentences: Sentence[] = [];
 	for (const run of runsOf(region)) {
-		const parts = run.whole || !segmenter ? [{ index: 0, segment: run.text }] : segmenter.segment(run.text);
+		// line breaks in the source HTML are spaces on screen, but a break between sentences to
+		// the segmenter: each white space character becomes a space (offsets stay the same)
+		const flat = run.text.replace(/\s/g, ' ');
+		const parts = run.whole || !segmenter ? [{ index: 0, segment: flat }] : segmenter.segment(flat);
 		for (const { index, segment } of parts) {
 			// a sentence is words: a lone bullet, arrow or dash is not read
 			if (!/[\p{L}\p{N}]/u.test(segment)) continue;
