@@ -49,6 +49,9 @@ export class Reader {
 	pause(): void {
 		if (this.phase !== 'starting' && this.phase !== 'reading') return;
 		this.#silence();
+		// paused between two sentences, the mark moves on to the one a resume starts with
+		const next = this.#sentences[this.index];
+		if (next) mark(next.ranges);
 		this.#set('paused');
 	}
 
