@@ -4,6 +4,7 @@
  * what is spoken. The same function reads real pages in tests/e2e/read-aloud.test.ts.
  */
 import { afterEach, expect, test } from 'vitest';
+import { splitSentences } from '../../src/lib/content/sentences';
 import { collect } from '../../src/lib/read-aloud/collect';
 
 afterEach(() => {
@@ -45,6 +46,14 @@ test('nothing the page does not show is read: inputs and their values, buttons, 
 		<div data-read-aloud><p>The reader's own controls.</p></div>
 		<p>›</p>`);
 	expect(texts(el)).toEqual(['Which office leads?', 'The State Department', 'The rubric']);
+});
+
+test('sentences split as the course splits its articles: not after an honorific or an initial; a stray closing quote joins the sentence before it', () => {
+	const text = 'The U.S. envoy met Mr. Smith in Doha. “We talked,” he said. He left. ”';
+	const sentences = collect(region(`<p>${text}</p>`));
+	expect(sentences.map((s) => s.text)).toEqual(splitSentences(text));
+	expect(sentences.map((s) => s.text)).toEqual(['The U.S. envoy met Mr. Smith in Doha.', '“We talked,” he said.', 'He left. ”']);
+	expect(sentences[2]!.ranges.map((r) => r.toString()).join('')).toBe('He left. ”');
 });
 
 test('an element with class "sentence" is one sentence, as the article splits it', () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runAxe } from './axe';
 import { launch } from './browser';
 import { allLessons, baseURL, content, describeViolations, fold, secrets, wrongAnswer, type QuestionOf } from './content';
+import { splitSentences } from '../../src/lib/content/sentences';
 import { firstShownOrder } from '../../src/lib/questions/shuffle';
 
 interface Spoken {
@@ -55,10 +56,8 @@ function recordSpeech() {
 	};
 }
 
-/** Sentences as a reader splits plain text: what the page shows from one content string. */
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const sentencesOf = (text: string): string[] =>
-	[...segmenter.segment(text)].map((s) => fold(s.segment)).filter((s) => /[\p{L}\p{N}]/u.test(s));
+/** The sentences of one content string, as the course splits its articles. */
+const sentencesOf = (text: string): string[] => splitSentences(text).map(fold);
 
 const lessons = allLessons();
 const LESSON = lessons.find((l) => l.path.endsWith('/the-envoys-office'))!;

@@ -4,6 +4,8 @@
  * from the page as it is when reading starts, so feedback shown after an answer is read too,
  * and nothing the page does not show (hidden inputs, visually hidden labels, closed details) is.
  */
+import { ABBREVIATION, HAS_WORD } from '$lib/content/sentences';
+
 export interface Sentence {
 	/** what is spoken: the visible text, white space folded */
 	text: string;
@@ -66,6 +68,30 @@ function runsOf(region: Element): Run[] {
 	return runs;
 }
 
+/**
+ * Where the sentences of a run of text are: Intl.Segmenter with the course's own two repairs
+ * (src/lib/content/sentences.ts): no break after an honorific or initial ("Mr. Trump", "U.S.
+ * envoy"), and a piece with no word (a stray closing quote) joins the sentence before it.
+ */
+function spansOf(text: string, segmenter: Intl.Segmenter | null): [number, number][] {
+	const spans: [number, number][] = [];
+	let carry = -1;
+	for (const { index, segment } of segmenter ? segmenter.segment(text) : [{ index: 0, segment: text }]) {
+		const start = carry >= 0 ? carry : index + segment.length - segment.trimStart().length;
+		const end = index + segment.trimEnd().length;
+		carry = -1;
+		if (end <= start) continue;
+		const piece = text.slice(start, end);
+		if (!HAS_WORD.test(piece)) {
+			// a lone bullet, arrow or dash is not read
+			if (spans.length) spans[spans.length - 1]![1] = end;
+		} else if (ABBREVIATION.test(piece)) carry = start;
+		else spans.push([start, end]);
+	}
+	if (carry >= 0) spans.push([carry, text.trimEnd().length]);
+	return spans;
+}
+
 /** The sentences of a region, in reading order. */
 export function collect(region: Element): Sentence[] {
 	const lang = region.closest('[lang]')?.getAttribute('lang') || 'en';
@@ -75,12 +101,7 @@ export function collect(region: Element): Sentence[] {
 		// line breaks in the source HTML are spaces on screen, but a break between sentences to
 		// the segmenter: each white space character becomes a space (offsets stay the same)
 		const flat = run.text.replace(/\s/g, ' ');
-		const parts = run.whole || !segmenter ? [{ index: 0, segment: flat }] : segmenter.segment(flat);
-		for (const { index, segment } of parts) {
-			// a sentence is words: a lone bullet, arrow or dash is not read
-			if (!/[\p{L}\p{N}]/u.test(segment)) continue;
-			const start = index + (segment.length - segment.trimStart().length);
-			const end = index + segment.trimEnd().length;
+		for (const [start, end] of spansOf(flat, run.whole ? null : segmenter)) {
 			const ranges: Range[] = [];
 			for (const { node, at } of run.pieces) {
 				const from = Math.max(start, at);
