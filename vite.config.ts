@@ -6,7 +6,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 	plugins: [sveltekit()],
 	// In the browser, everything from node_modules (Svelte's runtime, kit's client, devalue) in
 	// one chunk: fewer requests, and one gzip dictionary instead of five. See tests/bench.
-	build: isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'framework', test: /node_modules/ }] } } } },
+	// Vite's preload helper too: two chunks use it (kit's app and the read-aloud button's lazy
+	// import), which would otherwise put it in a file of its own on every lesson page.
+	build: isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'framework', test: /node_modules|vite\/preload-helper/ }] } } } },
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		projects: [

@@ -1,16 +1,22 @@
 /** Debian's chromium driven by playwright-core: never a downloaded browser. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { speechHome } from './speech';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+/**
+ * `speech: true` gives the browser a speech engine: Debian's speech-dispatcher with espeak-ng,
+ * which chromium starts itself, configured in a home of its own (see ./speech.ts).
+ */
+export async function launch({ speech = false }: { speech?: boolean } = {}): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(
 			`Chromium was not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) ` +
 				'or set CHROMIUM_PATH; the README test line does this for you.'
 		);
 	}
+	const voice = speech ? speechHome() : undefined;
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -19,9 +25,18 @@ export async function launch(): Promise<Browser> {
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
-			'--no-first-run'
-		]
+			'--no-first-run',
+			...(voice ? ['--enable-speech-dispatcher'] : [])
+		],
+		...(voice ? { env: { ...process.env, ...voice.env } } : {})
 	});
+	if (voice) {
+		const close = browser.close.bind(browser);
+		browser.close = async (options) => {
+			await close(options);
+			voice.cleanUp();
+		};
+	}
 	// Tests that type right after `goto` would race the app's start when files run side by side
 	// (a field filled before hydration, a click that lands mid-start): with JavaScript on, every
 	// page's `goto` also waits until the app has started.

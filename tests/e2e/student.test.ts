@@ -243,6 +243,9 @@ describe('a student with JavaScript', () => {
 			return last ? last.outerHTML.slice(0, 80) : null;
 		});
 		expect(before).not.toBeNull();
+		// the card's "Read aloud" comes first, then its choices
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Read aloud: question ${L.lesson.questions.indexOf(L.single) + 1}`);
 		await page.keyboard.press('Tab');
 		const focused = await page.evaluate(() => {
 			const el = document.activeElement as HTMLInputElement | null;

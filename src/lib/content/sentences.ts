@@ -36,8 +36,8 @@ export interface SplitSource {
 }
 
 // "U.S." is listed because ICU breaks "drafted by U.S. Middle East envoy" in two.
-const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|St|Jr|Sr|vs|U\.S|U\.K|U\.N|[A-Z])\.$/;
-const HAS_WORD = /[\p{L}\p{N}]/u;
+export const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|Prof|St|Jr|Sr|vs|U\.S|U\.K|U\.N|[A-Z])\.$/;
+export const HAS_WORD = /[\p{L}\p{N}]/u;
 const END_PUNCTUATION = /[.!?…"”’)]$/;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -1,0 +1,53 @@
+/**
+ * "Read aloud" for a region of the page, as a Svelte action on the region. The button is added
+ * by JavaScript, and only where the browser can speak, so a page without JavaScript (or without
+ * speech) is unchanged. The player (player.ts) loads the first time the button is pressed: the
+ * lesson page's JavaScript carries only this file.
+ */
+import './read-aloud.css';
+
+export interface ReadAloudOptions {
+	/** what is read, in the button's accessible name: "Read aloud: question 3" */
+	label: string;
+	/** the part of the region to read (a selector); the whole region when absent */
+	read?: string;
+	/** the button goes after this element of the region (a selector); first in the region when absent */
+	after?: string;
+}
+
+export function readAloud(node: HTMLElement, options: ReadAloudOptions) {
+	if (!window.speechSynthesis || typeof SpeechSynthesisUtterance != 'function') return;
+	let o = options;
+	let close: (() => void) | undefined;
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'read-aloud';
+	button.textContent = 'Read aloud';
+	const name = (words = 'Read aloud') => button.setAttribute('aria-label', `${words}: ${o.label}`);
+	name();
+	const anchor = o.after && node.querySelector(o.after);
+	if (anchor) anchor.after(button);
+	else node.prepend(button);
+	button.onclick = () =>
+		import('./player').then(
+			// a second press while loading: the first one's player has taken the button's place
+			({ open }) => button.isConnected && (close = open(button, (o.read && node.querySelector(o.read)) || node, o.label)),
+			() => name((button.textContent = 'Read aloud (could not load: try again)'))
+		);
+	const shut = () => {
+		close?.();
+		close = undefined;
+	};
+	return {
+		// the same page showing other content (the next lesson): whatever was being read stops
+		update(next: ReadAloudOptions) {
+			if (next.label !== o.label) shut();
+			o = next;
+			name();
+		},
+		destroy() {
+			shut();
+			button.remove();
+		}
+	};
+}
