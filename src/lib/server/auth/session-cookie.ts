@@ -4,13 +4,15 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { getDb } from '../db';
-import { deleteSession } from '../db/sessions';
+import { deleteSession, type NewSession } from '../db/sessions';
+import { adoptGuestReading } from '../reading';
 import { SESSION_COOKIE, setEmbeddedSessionCookie, setSessionCookie } from './cookies';
 
 /** `embedded`: a session started inside an LMS's frame (an LTI launch), whose cookie must be sent there too. */
-export async function startSession(cookies: Cookies, url: URL, session: { token: string; expiresAt: Date }, { embedded = false } = {}): Promise<void> {
+export async function startSession(cookies: Cookies, url: URL, session: NewSession, { embedded = false } = {}): Promise<void> {
 	const previous = cookies.get(SESSION_COOKIE);
 	if (previous && previous !== session.token) await deleteSession((await getDb()).db, previous);
 	if (embedded) setEmbeddedSessionCookie(cookies, session.token, session.expiresAt);
 	else setSessionCookie(cookies, url, session.token, session.expiresAt);
+	await adoptGuestReading(cookies, url, session.userId);
 }
