@@ -10,6 +10,8 @@ declare global {
 			user: import('$lib/server/db/users').User | null;
 			/** a guest's browser session, if they have answered anything */
 			guestId: string | null;
+			/** the reading settings this request renders with: the account's, or a guest's cookie's */
+			reading: import('$lib/reading').ReadingSettings;
 			/** set by the page cache: the slot the name goes in, and (on a miss) the page data it keyed on */
 			pageCache?: { name: string; page?: unknown };
 		}

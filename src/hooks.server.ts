@@ -12,6 +12,7 @@ import { readRestOfBody } from '$lib/server/unread-body';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
 import { readGuestId } from '$lib/server/guest';
+import { readingFor, withReadingAttributes } from '$lib/server/reading';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { pageCache } from '$lib/server/page-cache/handle';
 
@@ -25,7 +26,11 @@ export const init: ServerInit = async () => {
 // First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.
 const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), await lmsOrigins().catch(() => []));
 
-/** Who is asking: the signed-in user of the session cookie, and a guest's browser session. */
+/**
+ * Who is asking: the signed-in user of the session cookie, and a guest's browser session; and
+ * their reading settings, written onto <html> of every page (error pages too). Read when the
+ * page is written, as /settings changes them in the request that saves them.
+ */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.guestId = readGuestId(event.cookies);
@@ -36,7 +41,9 @@ const session: Handle = async ({ event, resolve }) => {
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
 	keepOutboxOwner(event.cookies, event.url, event.locals.user?.id ?? null, event.locals.guestId);
-	return withMessage(await resolve(event), event.request.method);
+	event.locals.reading = readingFor(event);
+	const transformPageChunk = ({ html }: { html: string }) => withReadingAttributes(html, event.locals.reading);
+	return withMessage(await resolve(event, { transformPageChunk }), event.request.method);
 };
 
 // Must not throw: for an address that does not decode, SvelteKit calls it outside its error handling.

@@ -140,6 +140,31 @@ describe('the lesson page cache', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 	});
 
+	test('readers with different reading settings get different pages, each with their own on <html>; the same settings, the same page', async () => {
+		const htmlTag = (text: string) => /<html[^>]*>/.exec(text)![0];
+		const path = '/modules/' + ref.module.slug;
+		// guests: the defaults, then two themes, then the defaults again (not a themed page left in the cache)
+		const guests = [await get(path, ''), await get(path, 'bc_reading=theme-contrast'), await get(path, 'bc_reading=theme-dark'), await get(path, '')];
+		expect(guests.map((g) => [g.status, g.encoding, htmlTag(g.text)])).toEqual([
+			[200, 'gzip', '<html lang="en">'],
+			[200, 'gzip', '<html lang="en" data-theme="contrast">'],
+			[200, 'gzip', '<html lang="en" data-theme="dark">'],
+			[200, 'gzip', '<html lang="en">']
+		]);
+		// two students with the same settings share a page; one who changes them gets a page of their own at once
+		const c = newStudent('pcg');
+		const d = newStudent('pch');
+		const [cookieC, cookieD] = await Promise.all([signUpByPost(c), signUpByPost(d)]);
+		const largest = { size: 'largest', leading: 'default', tracking: 'default', font: 'plain', theme: 'device' };
+		for (const cookie of [cookieC, cookieD]) expect((await postForm('/settings?/save', largest, { cookie })).status).toBe(200);
+		const [pc, pd] = [await get(path, cookieC), await get(path, cookieD)];
+		expect(htmlTag(pc.text)).toBe('<html lang="en" data-size="largest" data-font="plain">');
+		expect(blanked(pc, c)).toBe(blanked(pd, d));
+		expect((await postForm('/settings?/save', { ...largest, size: 'default', theme: 'contrast' }, { cookie: cookieD })).status).toBe(200);
+		expect(htmlTag((await get(path, cookieD)).text)).toBe('<html lang="en" data-font="plain" data-theme="contrast">');
+		expect(htmlTag((await get(path, cookieC)).text)).toBe('<html lang="en" data-size="largest" data-font="plain">');
+	});
+
 	test('a guest asking for /me is still sent to log in, and a student after them gets their own /me', async () => {
 		const guest = await get('/me', '');
 		expect(guest.status).toBe(303);

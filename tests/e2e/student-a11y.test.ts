@@ -1,12 +1,12 @@
 /**
  * The student pages under axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA; zero violations) in
  * the states that matter: forms with errors, a dashboard with progress, feedback, a review
- * with a question due and an empty one; those with colours of their own also in the dark
- * scheme. Then the same pages at a phone width (375 px, nothing scrolls sideways) and at
+ * with a question due and an empty one; every page in its last state, and the states with
+ * colours of their own, also in the dark scheme and in high contrast (there with AAA's 7:1). Then the same pages at a phone width (375 px, nothing scrolls sideways) and at
  * 1280 px, with screenshots for people.
  */
 import { mkdirSync } from 'node:fs';
-import { runAxe } from './axe';
+import { expectNoViolations, showTheme } from './axe';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
@@ -14,7 +14,6 @@ import {
 	addCookies,
 	answerInPage,
 	baseURL,
-	describeViolations,
 	fillLogIn,
 	fold,
 	lessonWithAllTypes,
@@ -84,21 +83,15 @@ async function openAs(kind: Kind, path: string, hydrated: boolean): Promise<Page
 	return page;
 }
 
-async function axe(page: Page, what: string) {
-	// no transitions in the middle of a colour check
-	await page.waitForTimeout(150);
-	const results = await runAxe(page);
-	expect(results.passes.length, 'axe ran no checks').toBeGreaterThan(0);
-	expect(results.violations.length, `axe violations on ${what}:\n${describeViolations(results)}`).toBe(0);
-}
 
 interface State {
 	state: string;
 	/** brings the page into this state (after the states before it) */
 	prepare?: (page: Page) => Promise<void>;
 	/**
-	 * checked in the dark colour scheme too: the states with colours of their own (errors, the
-	 * progress bar and badges, the danger zone); feedback in the dark is checked in a11y.test.ts
+	 * checked in the dark scheme and in high contrast too: the states with colours of their own
+	 * (errors, the progress bar and badges, the danger zone), as is each page's last state;
+	 * feedback in every theme is checked in a11y.test.ts
 	 */
 	dark?: boolean;
 }
@@ -230,18 +223,20 @@ const pages: { name: string; kind: Kind; path: string; states: State[] }[] = [
 
 describe('axe on the student pages', () => {
 	test.each(pages.map((p) => ({ ...p, list: p.states.map((s) => s.state).join('; ') })))(
-		'$name ($list) has no WCAG A/AA violations',
+		'$name ($list) has no WCAG A/AA violations, in light, dark and high contrast',
 		async ({ kind, path, states }) => {
 			const page = await openAs(kind, path, states.some((s) => s.prepare));
 			try {
-				for (const { state, prepare, dark } of states) {
-					await page.emulateMedia({ colorScheme: 'light' });
+				for (const [i, { state, prepare, dark }] of states.entries()) {
+					await showTheme(page, 'light');
 					await prepare?.(page);
-					await axe(page, `${path}, ${state} (light)`);
-					if (!dark) continue;
-					await page.emulateMedia({ colorScheme: 'dark' });
-					expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-					await axe(page, `${path}, ${state} (dark)`);
+					await expectNoViolations(page, `${path}, ${state}`, 'light');
+					// every page in its last state, and the states with colours of their own, also in the dark and in high contrast
+					if (!dark && i < states.length - 1) continue;
+					for (const theme of ['dark', 'contrast'] as const) {
+						await showTheme(page, theme);
+						await expectNoViolations(page, `${path}, ${state}`, theme);
+					}
 				}
 			} finally {
 				await page.close();
@@ -291,7 +286,7 @@ describe('changing the password with JavaScript', () => {
 			for (const label of ['Current password', 'New password again']) expect(await page.getByLabel(label).inputValue(), label).toBe('');
 			expect(await page.getByLabel('New password', { exact: true }).inputValue()).toBe('');
 			await page.screenshot({ path: `${SHOTS}/account-changed-1280.png`, fullPage: true });
-			await axe(page, '/account, password changed');
+			await expectNoViolations(page, '/account, password changed', 'light');
 		} finally {
 			await context.close();
 		}

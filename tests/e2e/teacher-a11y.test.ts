@@ -2,11 +2,11 @@
  * The teacher pages (and /join) under axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA; zero
  * violations) in the states that matter: empty and full, with form errors, and a class whose
  * students are in every state (done, done late, overdue, due soon, in progress); the richest
- * states in the dark scheme too. Then the same pages at a phone width (375 px: nothing scrolls
+ * states, and every page's last, in the dark scheme and in high contrast (there with AAA's 7:1) too. Then the same pages at a phone width (375 px: nothing scrolls
  * sideways but the gradebook table inside its own region) and at 1280 px, with screenshots.
  */
 import { mkdirSync } from 'node:fs';
-import { runAxe } from './axe';
+import { expectNoViolations, showTheme } from './axe';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
@@ -16,7 +16,6 @@ import {
 	baseURL,
 	content,
 	createClassByPost,
-	describeViolations,
 	fold,
 	joinCodeIn,
 	newStudent,
@@ -111,13 +110,6 @@ async function openAs(kind: Kind, path: string, hydrated: boolean): Promise<Page
 	return page;
 }
 
-async function axe(page: Page, what: string) {
-	// no transitions in the middle of a colour check
-	await page.waitForTimeout(150);
-	const results = await runAxe(page);
-	expect(results.passes.length, 'axe ran no checks').toBeGreaterThan(0);
-	expect(results.violations.length, `axe violations on ${what}:\n${describeViolations(results)}`).toBe(0);
-}
 
 /** Submits a plain form (not enhanced) and waits for the page the server answers with. */
 async function submit(page: Page, button: string | Locator): Promise<number> {
@@ -130,7 +122,7 @@ interface State {
 	state: string;
 	/** brings the page into this state (after the states before it) */
 	prepare?: (page: Page) => Promise<void>;
-	/** checked in the dark colour scheme too */
+	/** checked in the dark scheme and in high contrast too (as is each page's last state) */
 	dark?: boolean;
 }
 
@@ -299,19 +291,21 @@ const pages: { name: string; kind: Kind; path: () => string; typed?: boolean; st
 
 describe('axe on the teacher pages', () => {
 	test.each(pages.map((p) => ({ ...p, list: p.states.map((s) => s.state).join('; ') })))(
-		'$name ($list) has no WCAG A/AA violations',
+		'$name ($list) has no WCAG A/AA violations, in light, dark and high contrast',
 		async ({ kind, path: pathFn, typed, states }) => {
 			const path = pathFn();
 			const page = await openAs(kind, path, Boolean(typed));
 			try {
-				for (const { state, prepare, dark } of states) {
-					await page.emulateMedia({ colorScheme: 'light' });
+				for (const [i, { state, prepare, dark }] of states.entries()) {
+					await showTheme(page, 'light');
 					await prepare?.(page);
-					await axe(page, `${path}, ${state} (light)`);
-					if (!dark) continue;
-					await page.emulateMedia({ colorScheme: 'dark' });
-					expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-					await axe(page, `${path}, ${state} (dark)`);
+					await expectNoViolations(page, `${path}, ${state}`, 'light');
+					// every page in its last state, and the states with colours of their own, also in the dark and in high contrast
+					if (!dark && i < states.length - 1) continue;
+					for (const theme of ['dark', 'contrast'] as const) {
+						await showTheme(page, theme);
+						await expectNoViolations(page, `${path}, ${state}`, theme);
+					}
 				}
 			} finally {
 				await page.close();

@@ -3,12 +3,15 @@ import type { Kysely } from 'kysely';
 import { toCsv } from './csv';
 import { exportUserData } from './db/export';
 import type { Database } from './db/schema';
+import { changedReading } from '$lib/reading';
+import { accountReading } from './reading';
 
 export async function dataAsJson(db: Kysely<Database>, userId: string) {
 	const data = await exportUserData(db, userId);
 	return {
 		exportedAt: new Date().toISOString(),
 		...data,
+		user: data.user && { ...data.user, reading_settings: keptReading(data.user.reading_settings) },
 		answers: data.answers.map((a) => ({ ...a, answer: JSON.parse(a.answer) as unknown, correct: a.correct === 1 })),
 		writtenAnswers: data.writtenAnswers.map((a) => ({ ...a, draft: parsed(a.draft), submitted: parsed(a.submitted) })),
 		writtenVersions: data.writtenVersions.map((v) => ({ ...v, content: parsed(v.content) })),
@@ -25,6 +28,15 @@ function writtenCells(json: string | null): string[] {
 	return [`claim=${c.claim}`, `evidence=${c.evidence.join(' ')}`, `reasoning=${c.reasoning}`];
 }
 
+/** The settings that differ from the defaults: `{ size: 'larger' }`, or null. */
+const keptReading = (json: string | null) => (json ? changedReading(accountReading(json)) : null);
+
+/** `{"size":"larger","theme":"contrast"}` → `size larger, theme contrast` */
+const readingWords = (json: string): string =>
+	Object.entries(keptReading(json) ?? {})
+		.map(([k, v]) => `${k} ${v}`)
+		.join(', ');
+
 /** One CSV with a row per stored record; the `record` column says which kind. */
 export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<string> {
 	const d = await exportUserData(db, userId);
@@ -36,8 +48,8 @@ export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<s
 			`username=${d.user.username ?? ''}`,
 			`name=${d.user.display_name}`,
 			`time zone=${d.user.time_zone}`,
-			d.user.password_reset_at ? `password set with a code=${d.user.password_reset_at}` : '',
-			d.user.password_reset_by ? `code made by=${d.user.password_reset_by}` : ''
+			d.user.password_reset_at ? `password set with a code=${d.user.password_reset_at} by ${d.user.password_reset_by ?? ''}`.trim() : '',
+			d.user.reading_settings ? `reading settings=${readingWords(d.user.reading_settings)}` : ''
 		]);
 	}
 	for (const s of d.sessions) rows.push(['session', s.created_at, `expires=${s.expires_at}`, `last seen=${s.last_seen_at ?? ''}`, '', '', '']);

@@ -42,6 +42,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/reset', what: 'set a new password with a one-time code (forgotten password, or a login card)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/logout', what: 'sign out (a POST; a GET only goes home)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/account', what: 'change your password; how long sessions last', page: 'signed-in', actions: { password: 'signed-in' } },
+	{ id: '/settings', what: "reading settings (text size, spacing, font, colours): a guest's in a cookie, an account's on the account", page: 'anyone', actions: { save: 'anyone', reset: 'anyone' } },
 	{ id: '/join', what: 'join a class with its code', page: 'student', actions: { default: 'student' } },
 	{ id: '/me', what: "a student's progress and assignments", page: 'student' },
 	{ id: '/me/review', what: "a student's review queue", page: 'student', actions: { answer: 'student' } },

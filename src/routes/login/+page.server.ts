@@ -4,16 +4,11 @@ import { logIn } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session-cookie';
 import { claimGuestOutbox } from '$lib/server/auth/outbox-owner';
 import { readForm } from '$lib/server/form-data';
+import { sameSitePath } from '$lib/server/same-site-path';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only paths on this site: never send someone elsewhere after login (also not via "/\\host"). */
-function safeNext(next: string | null, role: string): string {
-	const fallback = role === 'teacher' ? '/teacher' : '/me';
-	if (!next || !next.startsWith('/') || /^\/[\\/]/.test(next)) return fallback;
-	const base = 'http://back-channel.invalid';
-	const target = new URL(next, base);
-	return target.origin === base ? target.pathname + target.search + target.hash : fallback;
-}
+/** Only paths on this site: never send someone elsewhere after login. */
+const safeNext = (next: string | null, role: string): string => sameSitePath(next) ?? (role === 'teacher' ? '/teacher' : '/me');
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.user.role));

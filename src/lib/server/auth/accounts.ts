@@ -4,7 +4,7 @@ import type { loginSchema, signupSchema, teacherSignupSchema } from '$lib/schema
 import { getDb } from '../db';
 import { addMembership, findClassByCode } from '../db/classes';
 import { clearLimit, hit, limitKeys, refund } from '../db/rate-limit';
-import { createSession } from '../db/sessions';
+import { createSession, type NewSession } from '../db/sessions';
 import { claimGuestAnswers, createUser, findLogin, findLoginByEmail, UsernameTaken, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { minutesToWait } from './wait';
@@ -15,7 +15,7 @@ export const LOGIN_LIMITS = {
 };
 
 export type AccountResult =
-	| { ok: true; user: User; token: string; expiresAt: Date; userId: string }
+	| ({ ok: true; user: User } & NewSession)
 	| { ok: false; status: 400 | 401 | 409 | 429; field?: string; message: string };
 
 export async function signUp(values: z.output<typeof signupSchema>, guestId: string | null): Promise<AccountResult> {
@@ -33,8 +33,7 @@ export async function signUp(values: z.output<typeof signupSchema>, guestId: str
 		});
 		if (klass) await addMembership(db, klass.id, user.id);
 		if (guestId) await claimGuestAnswers(db, guestId, user.id);
-		const session = await createSession(db, user.id);
-		return { ok: true, user, ...session };
+		return { ok: true, user, ...(await createSession(db, user.id)) };
 	} catch (e) {
 		if (e instanceof UsernameTaken) return { ok: false, status: 409, field: 'username', message: e.message };
 		throw e;
@@ -52,8 +51,7 @@ export async function signUpTeacher(values: z.output<typeof teacherSignupSchema>
 			passwordHash: await hashPassword(values.password),
 			timeZone: 'UTC'
 		});
-		const session = await createSession(db, user.id);
-		return { ok: true, user, ...session };
+		return { ok: true, user, ...(await createSession(db, user.id)) };
 	} catch (e) {
 		if (e instanceof UsernameTaken) return { ok: false, status: 409, field: 'email', message: 'An account with that email address exists. Log in instead.' };
 		throw e;
@@ -82,7 +80,6 @@ export async function logIn(values: z.output<typeof loginSchema>, ip: string, gu
 	// only failures count against an address: a class logging in behind one school address is never stopped
 	await refund(db, limitKeys.loginIp(ip));
 	if (guestId) await claimGuestAnswers(db, guestId, row.id);
-	const session = await createSession(db, row.id);
 	const { password_hash: _p, ...user } = row;
-	return { ok: true, user, ...session };
+	return { ok: true, user, ...(await createSession(db, row.id)) };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { passwordChangeSchema } from '$lib/schemas/account';
 import { getDb } from '../db';
 import { hit, limitKeys } from '../db/rate-limit';
-import { createSession, replacePassword } from '../db/sessions';
+import { createSession, replacePassword, type NewSession } from '../db/sessions';
 import { findPasswordHash } from '../db/users';
 import { hashPassword, verifyPassword } from './password';
 import { minutesToWait } from './wait';
@@ -12,7 +12,7 @@ import { minutesToWait } from './wait';
 export const PASSWORD_CHANGE_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 
 export type PasswordChangeResult =
-	| { ok: true; token: string; expiresAt: Date; userId: string }
+	| ({ ok: true } & NewSession)
 	| { ok: false; status: 400 | 429; field: 'current' | 'form'; message: string };
 
 export async function changePassword(userId: string, values: z.output<typeof passwordChangeSchema>): Promise<PasswordChangeResult> {
@@ -26,6 +26,5 @@ export async function changePassword(userId: string, values: z.output<typeof pas
 		return { ok: false, status: 400, field: 'current', message: 'That is not your current password.' };
 	}
 	await replacePassword(db, userId, await hashPassword(values.password));
-	const session = await createSession(db, userId);
-	return { ok: true, ...session };
+	return { ok: true, ...(await createSession(db, userId)) };
 }

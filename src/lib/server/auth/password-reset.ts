@@ -10,7 +10,7 @@ import { clearLimit, hit, limitKeys, refund } from '../db/rate-limit';
 import { teachesStudent } from '../db/classes';
 import { redeemCode, storeCode, usableCodes } from '../db/password-codes';
 import type { Database, PasswordCodeTable } from '../db/schema';
-import { createSession } from '../db/sessions';
+import { createSession, type NewSession } from '../db/sessions';
 import { findLogin, findLoginByEmail, type User } from '../db/users';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { formatCode, isCodeShape, newCode, normalizeCode } from './one-time-code';
@@ -56,7 +56,7 @@ export async function teacherResetCode(db: Kysely<Database>, teacher: User, stud
 }
 
 export type ResetResult =
-	| { ok: true; user: Pick<User, 'id' | 'role'>; token: string; expiresAt: Date; userId: string }
+	| ({ ok: true; user: Pick<User, 'id' | 'role'> } & NewSession)
 	| { ok: false; status: 400 | 429; field: 'code' | 'form'; message: string };
 
 const WRONG = 'That code does not work for this username. It may be mistyped, used already or more than 24 hours old. Check both, or ask your teacher for a new code.';
@@ -89,6 +89,5 @@ export async function resetWithCode(
 	if (!redeemed) return { ok: false, status: 400, field: 'code', message: WRONG };
 	await clearLimit(db, limitKeys.reset(values.username));
 	await refund(db, limitKeys.resetIp(ip));
-	const session = await createSession(db, row.id, now);
-	return { ok: true, user: { id: row.id, role: row.role }, ...session };
+	return { ok: true, user: { id: row.id, role: row.role }, ...(await createSession(db, row.id, now)) };
 }

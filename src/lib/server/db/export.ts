@@ -56,7 +56,7 @@ const COUNTER_WORDS: [string, string][] = [
 export async function exportUserData(db: Kysely<Database>, userId: string) {
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at', 'password_reset_at', 'password_reset_by'])
+		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at', 'password_reset_at', 'password_reset_by', 'reading_settings'])
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	const sessions = await db

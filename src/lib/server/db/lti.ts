@@ -137,7 +137,7 @@ export async function accountFor(
 		db
 			.selectFrom('lti_accounts')
 			.innerJoin('users', 'users.id', 'lti_accounts.user_id')
-			.select(['users.id', 'users.role', 'users.username', 'users.email', 'users.display_name', 'users.time_zone', 'users.created_at'])
+			.select(['users.id', 'users.role', 'users.username', 'users.email', 'users.display_name', 'users.time_zone', 'users.created_at', 'users.reading_settings'])
 			.where('lti_accounts.issuer', '=', a.issuer)
 			.where('lti_accounts.subject', '=', a.subject)
 			.executeTakeFirst();

@@ -8,9 +8,10 @@ import * as m0005 from './migrations/0005_password_codes';
 import * as m0006 from './migrations/0006_class_teams';
 import * as m0007 from './migrations/0007_written_answers';
 import * as m0008 from './migrations/0008_lti';
+import * as m0009 from './migrations/0009_reading_settings';
 import type { Database } from './schema';
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
 	'0002_accounts': m0002,
 	'0003_classes': m0003,
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
 	'0005_password_codes': m0005,
 	'0006_class_teams': m0006,
 	'0007_written_answers': m0007,
-	'0008_lti': m0008
+	'0008_lti': m0008,
+	'0009_reading_settings': m0009
 };
 
 /**

@@ -15,6 +15,8 @@ export interface UserTable {
 	/** when a one-time code last set the password, and the name of who gave the code */
 	password_reset_at: string | null;
 	password_reset_by: string | null;
+	/** reading settings (src/lib/reading.ts) that differ from the defaults, as JSON; null when none do */
+	reading_settings: string | null;
 }
 
 export interface PasswordCodeTable {

@@ -14,7 +14,14 @@ const TOUCH_EVERY_MS = 10 * 60_000;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date; userId: string }> {
+/** A new session of the account, as the cookie will carry it. */
+export interface NewSession {
+	token: string;
+	expiresAt: Date;
+	userId: string;
+}
+
+export async function createSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<NewSession> {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
 	await db
@@ -44,7 +51,8 @@ export async function validateSession(db: Kysely<Database>, token: string, now =
 			'users.email',
 			'users.display_name',
 			'users.time_zone',
-			'users.created_at'
+			'users.created_at',
+			'users.reading_settings'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();

@@ -28,7 +28,8 @@ export async function createUser(
 		time_zone: u.timeZone,
 		created_at: new Date().toISOString(),
 		password_reset_at: null,
-		password_reset_by: null
+		password_reset_by: null,
+		reading_settings: null
 	};
 	const inserted = await db
 		.insertInto('users')
@@ -51,7 +52,7 @@ export async function findLoginByEmail(db: Kysely<Database>, email: string) {
 export async function findUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
 	return db
 		.selectFrom('users')
-		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at'])
+		.select(['id', 'role', 'username', 'email', 'display_name', 'time_zone', 'created_at', 'reading_settings'])
 		.where('id', '=', id)
 		.executeTakeFirst();
 }

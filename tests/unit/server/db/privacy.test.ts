@@ -16,6 +16,7 @@ import type { Db } from '../../../../src/lib/server/db/client';
 import { EXPORT_SECTIONS, exportUserData, WITHHELD } from '../../../../src/lib/server/db/export';
 import { hit, limitKeys } from '../../../../src/lib/server/db/rate-limit';
 import type { Database } from '../../../../src/lib/server/db/schema';
+import { saveReadingSettings } from '../../../../src/lib/server/db/reading-settings';
 import { createSession } from '../../../../src/lib/server/db/sessions';
 import { claimGuestAnswers, createUser, deleteUser, type User } from '../../../../src/lib/server/db/users';
 import { gradeWritten, saveWritten } from '../../../../src/lib/server/db/written';
@@ -83,6 +84,9 @@ async function seed(db: Kysely<Database>) {
 	for (const u of [teacher, student, other]) await createSession(db, u.id, later());
 	await createSession(db, student.id, later()); // a second device
 	for (const u of [student, other]) await addMembership(db, klass.id, u.id);
+	// reading settings, on the account's row: the other student's differ
+	await saveReadingSettings(db, student.id, JSON.stringify({ size: 'larger', theme: 'contrast' }));
+	await saveReadingSettings(db, other.id, JSON.stringify({ font: 'plain' }));
 
 	// answers as a guest, claimed at sign-up, then signed in; one names the student in free text
 	const guest = crypto.randomUUID();
@@ -219,6 +223,8 @@ describe.each(engines)('privacy on $name', (engine) => {
 		const records = Object.values(EXPORT_SECTIONS).reduce((n, s) => n + (Array.isArray(data[s]) ? (data[s] as unknown[]).length : 1), 0);
 		expect(csvRows).toBe(records);
 		expect(await dataAsCsv(db, student.id)).toContain('attempt counter');
+		expect(await dataAsCsv(db, student.id)).toContain('reading settings=size larger, theme contrast');
+		expect(json.user?.reading_settings).toEqual({ size: 'larger', theme: 'contrast' });
 		console.log(`privacy export on ${engine.name}: ${found.size} tables, ${records} records, ${Math.round(performance.now() - started)} ms`);
 	});
 
