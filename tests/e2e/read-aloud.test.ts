@@ -6,7 +6,7 @@
  * What should be spoken comes from lessons/, never from the page's reader.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runAxe } from './axe';
 import { launch } from './browser';
 import { allLessons, baseURL, content, describeViolations, fold, secrets, wrongAnswer, type QuestionOf } from './content';
@@ -131,6 +131,9 @@ async function expectSilence(page: Page) {
 	expect((await started(page)).length).toBe(before);
 	expect(await page.evaluate(() => speechSynthesis.speaking)).toBe(false);
 }
+
+// a real speech engine speaks at its own pace, slower when other test files share the cores
+vi.setConfig({ testTimeout: 150_000 });
 
 describe('reading a lesson', () => {
 	test('a control by the title reads the lesson sentence by sentence, each one highlighted as it is spoken', async () => {
