@@ -60,6 +60,14 @@ const pages: { name: string; path: string; prepare?: (page: Page) => Promise<voi
 		}
 	},
 	{ name: 'source with debris', path: '/sources/001' },
+	{
+		name: 'reading settings, saved',
+		path: '/settings',
+		async prepare(page) {
+			await page.getByRole('button', { name: 'Save' }).click();
+			await page.getByRole('status').waitFor();
+		}
+	},
 	{ name: 'timeline', path: '/timeline' },
 	{ name: 'glossary', path: '/glossary#intermediary' }
 ];

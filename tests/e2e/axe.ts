@@ -45,5 +45,6 @@ export async function expectNoViolations(page: Page, what: string, theme: Theme,
 	await page.waitForTimeout(150);
 	const results = await runAxe(page, include, { enhancedContrast: theme === 'contrast' });
 	expect(results.passes.length, 'axe ran no checks').toBeGreaterThan(0);
+	if (theme === 'contrast') expect(results.passes.map((p) => p.id), 'the 7:1 rule ran').toContain('color-contrast-enhanced');
 	expect(results.violations.length, `axe violations on ${what} (${theme}):\n${describeViolations(results)}`).toBe(0);
 }

@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { launch } from './browser';
-import { runAxe } from './axe';
-import { addCookies, describeViolations } from './content';
+import { expectNoViolations, showTheme } from './axe';
+import { addCookies } from './content';
 
 export const SHOTS = 'test-results/screenshots';
 
@@ -32,10 +32,16 @@ export function usePages() {
 	};
 }
 
-/** axe runs as a script in the page, so only with JavaScript on. */
+/**
+ * axe runs as a script in the page, so only with JavaScript on: in the light and dark schemes
+ * and in high contrast (there with AAA's 7:1), then back to light for whatever the test does next.
+ */
 export async function expectAxeClean(page: Page) {
-	const results = await runAxe(page);
-	expect(results.violations, describeViolations(results)).toEqual([]);
+	for (const theme of ['light', 'dark', 'contrast'] as const) {
+		await showTheme(page, theme);
+		await expectNoViolations(page, page.url(), theme);
+	}
+	await showTheme(page, 'light');
 }
 
 /** The page printed to PDF by chromium (at `pdf`), read back as text with pdftotext (Debian's poppler-utils). */
