@@ -183,6 +183,9 @@ const PLANS: Record<string, ActionPlan> = {
 		phase: 1,
 		fields: () => [['question', lesson.questions[0]!.id], ['idem', crypto.randomUUID()], ...answerFields(lesson.questions[0]!, true)]
 	},
+	// anyone may keep reading settings: a guest's in a cookie, an account's on the account
+	'/settings ?/save': { phase: 1, fields: () => ({ size: 'larger', leading: 'wide', tracking: 'default', font: 'plain', theme: 'contrast', back: '/me' }) },
+	'/settings ?/reset': { phase: 1, fields: () => ({ back: '/' }) },
 	'/join ?/default': { phase: 1, fields: (role) => ({ code: own(role).klass.codes.at(-1)! }) },
 	'/teacher ?/create': { phase: 1, fields: () => ({ name: `Matrix extra ${tag}`, section: '', timeZone: 'UTC' }) },
 	'/teacher/classes/[class] ?/assign': { phase: 1, fields: () => ({ target: course.modules[1]!.slug, due: '' }) },

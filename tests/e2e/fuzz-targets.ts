@@ -316,6 +316,23 @@ export const hints: Record<string, Hint> = {
 		names: ['assignment'],
 		fields: (w) => record({ assignment: fc.oneof(fc.constant(w.removableAssignmentId), fc.uuid().map(String), hostileString) })
 	},
+	'/settings?/save': {
+		names: ['size', 'leading', 'tracking', 'font', 'theme', 'back'],
+		fields: () => {
+			// each setting's choices, a neighbour's, a changed case, nothing, and hostile text
+			const setting = (...choices: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...choices, 'wide', 'LARGE', ''), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+			const back = fc.oneof(fc.constantFrom('/', '/me', '/sources/001?hl=2', '//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/settings'), hostileString);
+			return record({
+				size: setting('smaller', 'default', 'large', 'larger', 'largest'),
+				leading: setting('default', 'wide', 'wider'),
+				tracking: setting('default', 'wide', 'wider'),
+				font: setting('default', 'plain'),
+				theme: setting('device', 'light', 'dark', 'contrast'),
+				back
+			});
+		}
+	},
+	'/settings?/reset': { names: ['back'], fields: () => record({ back: fc.oneof(fc.constantFrom('/', '/me', '//evil.example'), hostileString) }) },
 	'/teacher/classes/[class]?/counting': {
 		names: ['counting'],
 		fields: () => record({ counting: fc.oneof(fc.constantFrom('first', 'best', 'latest', 'FIRST', 'worst', ''), hostileString) })
