@@ -53,7 +53,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 					// on its own server, keep two cores busy. After the other projects (groupOrder).
 					maxWorkers: 3,
 					sequence: { groupOrder: 1 },
-					testTimeout: 60_000,
+					// each page's axe now runs in three themes: the slowest files passed 60 s on a loaded CI machine
+					testTimeout: 120_000,
 					hookTimeout: 120_000
 				}
 			}
