@@ -100,7 +100,7 @@ beforeAll(async () => {
 	world.writtenAnswerId = /name="answer" value="([0-9a-f-]{36})"/.exec(queue)![1]!;
 	world.writtenSubmitted = /name="submitted" value="([^"]+)"/.exec(queue)![1]!;
 	expect(Object.values(world).every(Boolean), JSON.stringify(world)).toBe(true);
-}, 60_000);
+});
 
 afterAll(() => {
 	server?.child.kill('SIGTERM');

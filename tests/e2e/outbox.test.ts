@@ -108,7 +108,7 @@ async function goOffline(context: BrowserContext, page: Page) {
 const shows = (where: Locator, text: string | RegExp, timeout = 10_000) => where.filter({ hasText: text }).first().waitFor({ timeout });
 
 describe('the answer outbox', () => {
-	test('three answers made offline survive a reload and are stored once, graded, when the connection returns', { timeout: 90_000 }, async () => {
+	test('three answers made offline survive a reload and are stored once, graded, when the connection returns', async () => {
 		const { student, context, page } = await studentPage('ob3');
 		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
 		const plan = [true, false, true];
@@ -138,7 +138,7 @@ describe('the answer outbox', () => {
 		expect(await waitingKeys(page)).toEqual([]);
 	});
 
-	test('back online, what waits is sent by itself, without a reload; a written draft goes the same way', { timeout: 90_000 }, async () => {
+	test('back online, what waits is sent by itself, without a reload; a written draft goes the same way', async () => {
 		const { student, context, page } = await studentPage('obo');
 		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
 		await goOffline(context, page);
@@ -218,7 +218,7 @@ describe('the answer outbox', () => {
 		expect(await waitingKeys(page)).toEqual([]);
 	});
 
-	test('an answer made while an earlier one waits goes behind it; after a reload the inputs show what waits', { timeout: 90_000 }, async () => {
+	test('an answer made while an earlier one waits goes behind it; after a reload the inputs show what waits', async () => {
 		const { student, page } = await studentPage('obq');
 		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
 		await page.route(answerPosts, unreachable);
@@ -242,7 +242,7 @@ describe('the answer outbox', () => {
 		expect(await waitingKeys(page)).toEqual([]);
 	});
 
-	test('text typed while a waiting draft is sent is kept, and saved after it', { timeout: 90_000 }, async () => {
+	test('text typed while a waiting draft is sent is kept, and saved after it', async () => {
 		const { student, context, page } = await studentPage('obw');
 		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
 		await goOffline(context, page);

@@ -154,7 +154,7 @@ describe.each([true, false])('written answers, JavaScript %s', (js) => {
 		expect(after).toContain(w.student.displayName);
 	});
 
-	test('the student sees the scores and the comment, on the lesson and on /me', { timeout: 60_000 }, async () => {
+	test('the student sees the scores and the comment, on the lesson and on /me', async () => {
 		const page = await newPage(js, w.studentCookie);
 		await page.goto(`${baseURL()}/me`, { waitUntil: 'load' });
 		const me = fold(await page.locator('main').innerText());
