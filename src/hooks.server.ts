@@ -11,7 +11,7 @@ import { withMessage } from '$lib/server/error-body';
 import { readRestOfBody } from '$lib/server/unread-body';
 import { getDb } from '$lib/server/db';
 import { validateSession } from '$lib/server/db/sessions';
-import { readGuestId } from '$lib/server/guest';
+import { ensureGuestId, readGuestId } from '$lib/server/guest';
 import { readingFor, withReadingAttributes } from '$lib/server/reading';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { pageCache } from '$lib/server/page-cache/handle';
@@ -25,6 +25,8 @@ export const init: ServerInit = async () => {
 
 // First in the sequence, so that whatever the rest of the handle chain or the route answers gets them.
 const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), await lmsOrigins().catch(() => []));
+
+const LESSON_ROUTE = '/modules/[module]/[lesson]';
 
 /**
  * Who is asking: the signed-in user of the session cookie, and a guest's browser session; and
@@ -40,6 +42,10 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = await validateSession(db, token);
 		if (!event.locals.user) clearSessionCookie(event.cookies);
 	}
+	// a visitor on a lesson page is a guest before answering: what the page's outbox keeps (an
+	// answer made offline) has an owner, and follows the guest into the account they sign in to
+	if (!event.locals.user && !event.locals.guestId && event.request.method === 'GET' && event.route.id === LESSON_ROUTE)
+		event.locals.guestId = ensureGuestId(event.cookies, event.url);
 	keepOutboxOwner(event.cookies, event.url, event.locals.user?.id ?? null, event.locals.guestId);
 	event.locals.reading = readingFor(event);
 	const transformPageChunk = ({ html }: { html: string }) => withReadingAttributes(html, event.locals.reading);

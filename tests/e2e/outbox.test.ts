@@ -95,6 +95,9 @@ const verdict = (page: Page, id: string) => card(page, id).locator('.feedback-wr
 const waitingNote = (page: Page, id: string) => card(page, id).locator('.waiting');
 
 const answerPosts = (url: URL) => url.search.includes('/answer');
+const writePosts = (url: URL) => url.search.includes('/write');
+/** What one student's written versions hold, oldest first: [kind, claim]. */
+const claims = async (username: string) => (await stored(username)).versions.map((v) => [v.kind, JSON.parse(v.content).claim as string]);
 /** The server is there; the answers do not get through. */
 const unreachable = (route: Route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
 
@@ -257,6 +260,142 @@ describe('the answer outbox', () => {
 		await claim.pressSequentially(' typed after');
 		expect(await claim.inputValue()).toBe('First part and more typed after');
 		await expect.poll(async () => (await stored(student.username)).versions.map((v) => JSON.parse(v.content).claim).at(-1), { timeout: 20_000 }).toBe('First part and more typed after');
+	});
+
+	test('text typed while Submit is on its way stays in the editor, and saves itself as a draft after it', async () => {
+		const { student, page } = await studentPage('obs');
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		const w = card(page, written.id);
+		const claim = w.locator('[name="claim"]');
+		await claim.fill('Sent text');
+		await w.locator(`[name="evidence"][value="${writtenEvidence(written, true)}"]`).check();
+		await w.getByLabel('Your reasoning').fill('Because the report says so.');
+		// the submission reaches the server only once more has been typed
+		let release = () => {};
+		const typed = new Promise<void>((r) => (release = r));
+		await page.route(writePosts, async (route) => (route.request().method() === 'POST' ? (await typed, route.continue()) : route.continue()), { times: 1 });
+		const posted = page.waitForRequest((r) => r.method() === 'POST' && writePosts(new URL(r.url())));
+		await w.getByRole('button', { name: 'Submit for grading' }).click();
+		await posted;
+		await claim.pressSequentially(' plus typed');
+		release();
+		await shows(w.locator('.status'), 'Submitted.', 20_000);
+		await expect.poll(() => claims(student.username), { timeout: 20_000 }).toEqual([
+			['submission', 'Sent text'],
+			['draft', 'Sent text plus typed']
+		]);
+		expect(await claim.inputValue()).toBe('Sent text plus typed');
+	});
+
+	test('while a newer save still waits, the editor keeps its text when an older one is stored', async () => {
+		const { student, context, page } = await studentPage('obn');
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		await goOffline(context, page);
+		const w = card(page, written.id);
+		const claim = w.locator('[name="claim"]');
+		await claim.fill('Version one');
+		await w.locator(`[name="evidence"][value="${writtenEvidence(written, true)}"]`).check();
+		await w.getByLabel('Your reasoning').fill('Because the report says so.');
+		await w.getByRole('button', { name: 'Submit for grading' }).click();
+		await shows(w.locator('.status'), 'it will be submitted');
+		await claim.pressSequentially(' two');
+		// the draft saves itself behind the submission
+		await expect.poll(() => waitingKeys(page), { timeout: 10_000 }).toHaveLength(2);
+
+		// the submission is stored; the draft's post hangs until released
+		let posts = 0;
+		let release = () => {};
+		const later = new Promise<void>((r) => (release = r));
+		const hold = async (route: Route) => {
+			if (route.request().method() === 'POST' && ++posts === 2) await later;
+			await route.continue();
+		};
+		await page.route(writePosts, hold);
+		await context.setOffline(false);
+		await expect.poll(() => claims(student.username), { timeout: 20_000 }).toEqual([['submission', 'Version one']]);
+		await expect.poll(() => posts, { timeout: 10_000 }).toBe(2);
+		// time for any page data the stored submission would bring
+		await page.waitForTimeout(2_000);
+		expect(await claim.inputValue()).toBe('Version one two');
+		release();
+		await expect.poll(() => claims(student.username), { timeout: 20_000 }).toEqual([
+			['submission', 'Version one'],
+			['draft', 'Version one two']
+		]);
+		await expect.poll(() => waitingKeys(page)).toEqual([]);
+		expect(await claim.inputValue()).toBe('Version one two');
+		await page.unroute(writePosts, hold);
+	});
+
+	test('a written save refused while another page is open waits for its own page, which shows why and keeps the text', async () => {
+		const { student, page } = await studentPage('obr');
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		const refuse = (route: Route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
+		await page.route(writePosts, refuse);
+		const w = card(page, written.id);
+		const text = `Kept claim ${Date.now().toString(36)}`;
+		await w.locator('[name="claim"]').fill(text);
+		await w.getByRole('button', { name: 'Save draft' }).click();
+		await shows(w.locator('.status'), 'Saved on this device');
+		// what waits now names a sentence that is in no article: the server will refuse it
+		await page.evaluate(() => {
+			const list = JSON.parse(localStorage.getItem('bc-outbox')!) as { fields: [string, string][] }[];
+			list[0]!.fields.push(['evidence', 'no-such-article']);
+			localStorage.setItem('bc-outbox', JSON.stringify(list));
+		});
+		await page.unroute(writePosts, refuse);
+
+		// sent from the home page: refused, and kept (no card there could show the text again)
+		const refused = page.waitForResponse((r) => r.request().method() === 'POST' && writePosts(new URL(r.url())));
+		await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+		await refused;
+		await expect
+			.poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('bc-outbox') ?? '[]') as { refused?: boolean }[]).map((e) => e.refused)))
+			.toEqual([true]);
+		// and not sent again from there
+		let again = 0;
+		const count = (route: Route) => (route.request().method() === 'POST' && again++, route.continue());
+		await page.route(writePosts, count);
+		await page.reload({ waitUntil: 'networkidle' });
+		await page.waitForTimeout(1_500);
+		expect(again).toBe(0);
+		await page.unroute(writePosts, count);
+
+		// its own page sends it, says why it was refused, and the text, still in the editor, saves itself as a draft
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		const back = card(page, written.id);
+		await shows(back, 'not a sentence of the articles', 20_000);
+		await back.getByRole('alert').waitFor();
+		expect(await back.locator('[name="claim"]').inputValue()).toBe(text);
+		await expect.poll(() => claims(student.username), { timeout: 20_000 }).toEqual([['draft', text]]);
+		await expect.poll(() => waitingKeys(page)).toEqual([]);
+	});
+
+	test("a guest's answer that never reached the server follows them into the account they log in to", async () => {
+		const s = newStudent('obg');
+		await signUpByPost(s, base);
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		contexts.push(context);
+		const page = await context.newPage();
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		// a guest before answering: the page has someone to file a waiting answer under
+		expect((await context.cookies()).find((c) => c.name === 'bc_owner')?.value).toMatch(/^g/);
+		await page.route(answerPosts, unreachable);
+		const q = choiceQuestions[0]!;
+		await answer(page, q, true);
+		await shows(waitingNote(page, q.id), SAVED_HERE);
+		const [key] = await waitingKeys(page);
+
+		await page.goto(`${base}/login`);
+		await page.getByLabel(/^Username/).fill(s.username);
+		await page.getByLabel('Password').fill(s.password);
+		await page.getByRole('button', { name: /log in/i }).click();
+		await page.waitForURL((u) => u.pathname !== '/login');
+		await page.unroute(answerPosts, unreachable);
+		await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+		await shows(verdict(page, q.id), /Right\./, 20_000);
+		expect((await stored(s.username)).answers.map((a) => a.idempotency_key)).toEqual([key]);
+		expect(await waitingKeys(page)).toEqual([]);
 	});
 
 	test('a signed-in browser without the owner cookie gets it, from a cached page too', async () => {

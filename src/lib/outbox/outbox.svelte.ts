@@ -7,7 +7,7 @@
  */
 import { deserialize } from '$app/forms';
 import type { ActionResult } from '@sveltejs/kit';
-import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, readAll, type OutboxEntry } from './store';
+import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, markRefused, readAll, type OutboxEntry } from './store';
 
 /** How long a post may go unanswered before it is kept here instead. */
 export const ANSWER_TIMEOUT_MS = 15_000;
@@ -27,6 +27,20 @@ export const outbox = $state({ waiting: {} as Record<string, OutboxEntry[]>, set
 // sent only while their owner is signed in in this browser (the request carries that session)
 const mine = () => readAll().filter((e) => e.owner === currentOwner());
 
+const onThisPage = (e: OutboxEntry) => new URL(e.action, location.href).pathname === location.pathname;
+
+/**
+ * What may be sent from this page. A written save refused while another page was open is not
+ * dropped: its text would be lost with it, as no card of it is there to take it back. It waits,
+ * with every later save of its question, until its own lesson page sends it again and shows
+ * the refusal in the editor that still holds the text.
+ */
+function sendable(): OutboxEntry[] {
+	const all = mine();
+	const held = new Set(all.filter((e) => e.refused && !onThisPage(e)).map((e) => e.question));
+	return all.filter((e) => !held.has(e.question));
+}
+
 /**
  * Whom the page was made for, noted when it loaded or was navigated to: what a card queues is
  * theirs, even if someone else has signed in in another tab since.
@@ -39,7 +53,7 @@ export const notePageOwner = () => {
 
 function refresh(): void {
 	const waiting: Record<string, OutboxEntry[]> = {};
-	for (const e of mine()) if (new URL(e.action, location.href).pathname === location.pathname) (waiting[e.question] ??= []).push(e);
+	for (const e of mine()) if (onThisPage(e)) (waiting[e.question] ??= []).push(e);
 	outbox.waiting = waiting;
 }
 
@@ -100,7 +114,9 @@ export async function send(): Promise<void> {
 	adoptGuest();
 	clearTimeout(timer);
 	try {
-		for (const entry of mine()) {
+		for (const entry of sendable()) {
+			// refused meanwhile on this round, from another page: it and what follows it wait for their page
+			if (!sendable().some((e) => e.key === entry.key)) continue;
 			const result = await post(entry);
 			// down, or its account signed out meanwhile (the write action sends a guest to log in): keep it for later
 			if (unreachable(result) || result.type === 'redirect' || (result.type === 'failure' && result.data?.wrongOwner)) {
@@ -108,7 +124,10 @@ export async function send(): Promise<void> {
 				retry();
 				return;
 			}
-			drop(entry.key);
+			if (entry.kind !== 'answer' && result.type !== 'success' && !onThisPage(entry)) markRefused(entry.key);
+			else drop(entry.key);
+			// each card sees at once what still waits behind what came back
+			refresh();
 			outbox.settled[entry.question] = { key: entry.key, kind: entry.kind, result, at: Date.now() };
 		}
 		attempt = 0;
@@ -117,7 +136,7 @@ export async function send(): Promise<void> {
 		refresh();
 	}
 	// queued while this round was sending
-	if (mine().length) retry();
+	if (sendable().length) retry();
 }
 
 /** Once per page load, from the layout. */
@@ -128,5 +147,5 @@ export function startOutbox(): void {
 	addEventListener('online', () => void send());
 	// another tab sent or queued something
 	addEventListener('storage', (e) => e.key === STORE && refresh());
-	if (mine().length) void send();
+	if (sendable().length) void send();
 }

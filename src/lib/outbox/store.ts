@@ -17,6 +17,8 @@ export interface OutboxEntry {
 	kind: 'answer' | 'draft' | 'submit';
 	fields: [string, string][];
 	at: number;
+	/** a written save the server refused while another page was open: only its own page sends it again */
+	refused?: boolean;
 }
 
 export const STORE = 'bc-outbox';
@@ -26,7 +28,7 @@ function cookie(name: string): string {
 	return hit ? decodeURIComponent(hit.slice(name.length + 1)) : '';
 }
 
-/** Who is signed in, as the server told this browser; '' for a guest who has answered nothing yet. */
+/** Who is signed in, as the server told this browser; '' before a visitor has opened a lesson. */
 export const currentOwner = () => cookie('bc_owner');
 
 const attributes = () => (location.protocol === 'https:' ? '; Secure; SameSite=None; Partitioned' : '');
@@ -69,6 +71,14 @@ export function drop(key: string): void {
 	}
 }
 
+export function markRefused(key: string): void {
+	try {
+		writeAll(readAll().map((e) => (e.key === key ? { ...e, refused: true } : e)));
+	} catch {
+		// storage gone since: nothing left to keep
+	}
+}
+
 /**
  * After an account is deleted, the server names it in a `bc_forget` cookie: its entries are
  * removed from this browser, and the cookie with them.
@@ -85,18 +95,18 @@ export function forgetDeleted(): void {
 }
 
 /**
- * Entries of this browser's guest become the account's: after a guest signs in (their stored
- * answers move to the account, and `bc_claimed` names the guest), and for a guest who had no
- * browser session yet when answering (owner '') once they have one.
+ * Entries of this browser's guest become the account's after the guest signs in (their stored
+ * answers move to the account, and `bc_claimed` names the guest). A lesson page gives every
+ * visitor a guest session before they can answer, so every entry has an owner.
  */
 export function adoptGuest(): void {
 	const claimed = cookie('bc_claimed');
 	const now = currentOwner();
-	const adopt = (e: OutboxEntry) => (claimed && e.owner === claimed) || (e.owner === '' && now.startsWith('g'));
+	if (!claimed || !now.startsWith('u')) return;
 	try {
 		const all = readAll();
-		if (all.some(adopt)) writeAll(all.map((e) => (adopt(e) ? { ...e, owner: now } : e)));
-		if (claimed) deleteCookie('bc_claimed');
+		if (all.some((e) => e.owner === claimed)) writeAll(all.map((e) => (e.owner === claimed ? { ...e, owner: now } : e)));
+		deleteCookie('bc_claimed');
 	} catch {
 		// storage gone: nothing to adopt
 	}

@@ -56,7 +56,8 @@ export function keepOutboxOwner(cookies: Cookies, url: URL, userId: string | nul
 
 /** After a guest signs in: their waiting answers become the account's (src/lib/outbox/store.ts). */
 export function claimGuestOutbox(cookies: Cookies, url: URL, guestId: string | null): void {
-	if (guestId) cookies.set(CLAIMED, outboxOwner(null, guestId), { ...attributes(url), maxAge: 60 * 60 * 24 });
+	// a cookie of the browser session, as the guest's own was: the page that follows takes it
+	if (guestId) cookies.set(CLAIMED, outboxOwner(null, guestId), attributes(url));
 }
 
 /** A resend from the outbox made by another account than the one signed in now (or by one while nobody is). */
