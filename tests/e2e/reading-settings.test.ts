@@ -220,7 +220,7 @@ describe('over HTTP', () => {
 			return /<a href="([^"]*)">Back to (?:the page you were on|the course)<\/a>/.exec(res.text)?.[1];
 		};
 		expect(await backOf('/sources/001?hl=3')).toBe('/sources/001?hl=3');
-		for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/settings?back=/me']) expect(await backOf(bad), bad).toBe('/');
+		for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/settings?back=/me', '/.//evil.example/x', '/..//evil.example', '/a/..//evil.example', '/%2e//evil.example']) expect(await backOf(bad), bad).toBe('/');
 		// a ?back= address is kept in the form
 		expect((await getPage('/settings?back=%2Ftimeline')).text).toContain('name="back" value="/timeline"');
 	});
