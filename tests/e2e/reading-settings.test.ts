@@ -60,7 +60,7 @@ async function newContext(javaScriptEnabled: boolean, { cookie, width = 1280, co
 const htmlAttributes = (page: Page) =>
 	page.evaluate(() => Object.fromEntries([...document.documentElement.attributes].map((a) => [a.name, a.value])));
 
-/** What the settings change, as chromium computes it: on <html>, <body> and the lesson's first paragraph. */
+/** What the settings change, as chromium computes it: on <html>, <body>, the lesson's first paragraph and question prompt. */
 const computed = (page: Page) =>
 	page.evaluate(() => {
 		const html = getComputedStyle(document.documentElement);
@@ -69,6 +69,8 @@ const computed = (page: Page) =>
 		const p = document.querySelector('main .prose p') ?? document.querySelector('main p');
 		const ps = p ? getComputedStyle(p) : body;
 		const px = (v: string) => parseFloat(v) || 0;
+		const prompt = document.querySelector('main .question-prompt');
+		const qs = prompt && getComputedStyle(prompt);
 		return {
 			rootSize: html.fontSize,
 			background: body.backgroundColor,
@@ -77,6 +79,7 @@ const computed = (page: Page) =>
 			letterSpacing: Math.round((px(ps.letterSpacing) / px(ps.fontSize)) * 100) / 100,
 			wordSpacing: Math.round((px(ps.wordSpacing) / px(ps.fontSize)) * 100) / 100,
 			lineHeight: Math.round((px(ps.lineHeight) / px(ps.fontSize)) * 100) / 100,
+			promptLineHeight: qs ? Math.round((px(qs.lineHeight) / px(qs.fontSize)) * 100) / 100 : null,
 			font: ps.fontFamily
 		};
 	});
@@ -115,7 +118,7 @@ describe('without JavaScript', () => {
 		await page.goto(`${baseURL()}${L.path}`);
 		expect(await htmlAttributes(page)).toEqual({ lang: 'en' });
 		const plain = await computed(page);
-		expect(plain).toMatchObject({ rootSize: '16px', background: 'rgb(251, 250, 247)', letterSpacing: 0, lineHeight: 1.7 });
+		expect(plain).toMatchObject({ rootSize: '16px', background: 'rgb(251, 250, 247)', letterSpacing: 0, lineHeight: 1.7, promptLineHeight: 1.35 });
 
 		// from the header's link, which knows nothing of the page it is on: the page says where to go back to
 		expect(await loadsPage(page, page.getByRole('link', { name: 'Display' }).click())).toBe(200);
@@ -134,8 +137,8 @@ describe('without JavaScript', () => {
 
 		expect(await htmlAttributes(page)).toEqual(ATTRIBUTES);
 		const set = await computed(page);
-		// 150 % of 16 px; black; 0.12em between letters and 0.16em between words; 1.7 × 1.4 between lines; Verdana or its kin
-		expect(set).toMatchObject({ rootSize: '24px', background: 'rgb(0, 0, 0)', colour: 'rgb(255, 255, 255)', letterSpacing: 0.12, wordSpacing: 0.16, lineHeight: 2.38 });
+		// 150 % of 16 px; black; 0.12em between letters and 0.16em between words; 1.7 × 1.4 between lines (1.35 × 1.4 in a question's prompt); Verdana or its kin
+		expect(set).toMatchObject({ rootSize: '24px', background: 'rgb(0, 0, 0)', colour: 'rgb(255, 255, 255)', letterSpacing: 0.12, wordSpacing: 0.16, lineHeight: 2.38, promptLineHeight: 1.89 });
 		expect(set.font).toMatch(/^Verdana/);
 		expect((await page.context().cookies()).map((c) => c.name)).not.toContain('bc_reading');
 
