@@ -282,6 +282,23 @@ describe('with JavaScript', () => {
 		expect(await backgroundOf('dark', 'bc_reading=theme-light')).toEqual(light);
 		expect(await backgroundOf('light', 'bc_reading=theme-dark')).toEqual(dark);
 	});
+
+	test('printed, every theme is dark ink on white paper', async () => {
+		const printed = async (colorScheme: 'light' | 'dark', cookie?: string) => {
+			const page = await (await newContext(true, { colorScheme, cookie })).newPage();
+			await page.emulateMedia({ media: 'print' });
+			await page.goto(`${baseURL()}/timeline`);
+			return page.evaluate(() => {
+				// the badges a graded question shows, as the stylesheet colours them
+				for (const cls of ['right', 'wrong']) document.querySelector('main')!.insertAdjacentHTML('beforeend', `<span class="badge ${cls}" id="print-${cls}">x</span>`);
+				const colour = (selector: string) => getComputedStyle(document.querySelector(selector)!).color;
+				return { background: getComputedStyle(document.body).backgroundColor, text: colour('body'), when: colour('.when'), right: colour('#print-right'), wrong: colour('#print-wrong') };
+			});
+		};
+		const paper = { background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)', when: 'rgb(20, 48, 79)', right: 'rgb(22, 101, 52)', wrong: 'rgb(159, 18, 57)' };
+		expect(await printed('light', 'bc_reading=theme-contrast')).toEqual(paper);
+		expect(await printed('dark')).toEqual(paper);
+	});
 });
 
 describe('at a phone width', () => {
