@@ -194,6 +194,17 @@ describe('over HTTP', () => {
 		expect(/<html[^>]*>/.exec(me.text)![0]).toBe('<html lang="en" data-theme="contrast">');
 	});
 
+	test('an account that chose the defaults (Reset) keeps them at log in, over a guest’s cookie', async () => {
+		const s = newStudent('rsr');
+		const cookie = await signUpByPost(s);
+		expect((await postForm('/settings?/save', { ...DEFAULTS, theme: 'contrast' }, { cookie })).status).toBe(200);
+		expect((await postForm('/settings?/reset', {}, { cookie })).status).toBe(200);
+		const login = await postForm('/login', { username: s.username, password: s.password }, { cookie: 'bc_reading=size-smaller.theme-light' });
+		expect(login.status).toBe(303);
+		expect(login.setCookies.some((c) => /^bc_reading=;.*Max-Age=0/i.test(c))).toBe(true);
+		expect(/<html[^>]*>/.exec((await getPage('/me', login.cookie)).text)![0]).toBe('<html lang="en">');
+	});
+
 	test('values not in the lists are a 400 with words, nothing is kept, and the valid choices stay picked', async () => {
 		const res = await postForm('/settings?/save', { size: 'huge', leading: 'wide', tracking: 'default', font: 'Comic Sans', theme: '<b>neon</b>' });
 		expect(res.status).toBe(400);
