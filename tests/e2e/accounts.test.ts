@@ -238,8 +238,8 @@ describe('privacy between students', () => {
 		const cookie = await signUpByPost(s);
 		const base = baseURL();
 		const offSite: string[] = [];
-		// each value as a browser would resolve the Location header (backslashes count as slashes)
-		for (const next of ['https://example.com/', '//example.com', '/\\example.com', '/\\/example.com', '\\\\example.com']) {
+		// each value as a browser would resolve the Location header (backslashes count as slashes, dot-segments are resolved)
+		for (const next of ['https://example.com/', '//example.com', '/\\example.com', '/\\/example.com', '\\\\example.com', '/.//example.com', '/a/..//example.com', '/%2e//example.com']) {
 			const query = `/login?next=${encodeURIComponent(next)}`;
 			const login = await postForm(query, { username: s.username, password: s.password });
 			expect(login.status, `POST ${query}`).toBe(303);

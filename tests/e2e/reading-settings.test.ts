@@ -60,7 +60,7 @@ async function newContext(javaScriptEnabled: boolean, { cookie, width = 1280, co
 const htmlAttributes = (page: Page) =>
 	page.evaluate(() => Object.fromEntries([...document.documentElement.attributes].map((a) => [a.name, a.value])));
 
-/** What the settings change, as chromium computes it: on <html>, <body> and the lesson's first paragraph. */
+/** What the settings change, as chromium computes it: on <html>, <body>, the lesson's first paragraph and question prompt. */
 const computed = (page: Page) =>
 	page.evaluate(() => {
 		const html = getComputedStyle(document.documentElement);
@@ -69,6 +69,8 @@ const computed = (page: Page) =>
 		const p = document.querySelector('main .prose p') ?? document.querySelector('main p');
 		const ps = p ? getComputedStyle(p) : body;
 		const px = (v: string) => parseFloat(v) || 0;
+		const prompt = document.querySelector('main .question-prompt');
+		const qs = prompt && getComputedStyle(prompt);
 		return {
 			rootSize: html.fontSize,
 			background: body.backgroundColor,
@@ -77,6 +79,7 @@ const computed = (page: Page) =>
 			letterSpacing: Math.round((px(ps.letterSpacing) / px(ps.fontSize)) * 100) / 100,
 			wordSpacing: Math.round((px(ps.wordSpacing) / px(ps.fontSize)) * 100) / 100,
 			lineHeight: Math.round((px(ps.lineHeight) / px(ps.fontSize)) * 100) / 100,
+			promptLineHeight: qs ? Math.round((px(qs.lineHeight) / px(qs.fontSize)) * 100) / 100 : null,
 			font: ps.fontFamily
 		};
 	});
@@ -115,7 +118,7 @@ describe('without JavaScript', () => {
 		await page.goto(`${baseURL()}${L.path}`);
 		expect(await htmlAttributes(page)).toEqual({ lang: 'en' });
 		const plain = await computed(page);
-		expect(plain).toMatchObject({ rootSize: '16px', background: 'rgb(251, 250, 247)', letterSpacing: 0, lineHeight: 1.7 });
+		expect(plain).toMatchObject({ rootSize: '16px', background: 'rgb(251, 250, 247)', letterSpacing: 0, lineHeight: 1.7, promptLineHeight: 1.35 });
 
 		// from the header's link, which knows nothing of the page it is on: the page says where to go back to
 		expect(await loadsPage(page, page.getByRole('link', { name: 'Display' }).click())).toBe(200);
@@ -134,8 +137,8 @@ describe('without JavaScript', () => {
 
 		expect(await htmlAttributes(page)).toEqual(ATTRIBUTES);
 		const set = await computed(page);
-		// 150 % of 16 px; black; 0.12em between letters and 0.16em between words; 1.7 × 1.4 between lines; Verdana or its kin
-		expect(set).toMatchObject({ rootSize: '24px', background: 'rgb(0, 0, 0)', colour: 'rgb(255, 255, 255)', letterSpacing: 0.12, wordSpacing: 0.16, lineHeight: 2.38 });
+		// 150 % of 16 px; black; 0.12em between letters and 0.16em between words; 1.7 × 1.4 between lines (1.35 × 1.4 in a question's prompt); Verdana or its kin
+		expect(set).toMatchObject({ rootSize: '24px', background: 'rgb(0, 0, 0)', colour: 'rgb(255, 255, 255)', letterSpacing: 0.12, wordSpacing: 0.16, lineHeight: 2.38, promptLineHeight: 1.89 });
 		expect(set.font).toMatch(/^Verdana/);
 		expect((await page.context().cookies()).map((c) => c.name)).not.toContain('bc_reading');
 
@@ -191,6 +194,17 @@ describe('over HTTP', () => {
 		expect(/<html[^>]*>/.exec(me.text)![0]).toBe('<html lang="en" data-theme="contrast">');
 	});
 
+	test('an account that chose the defaults (Reset) keeps them at log in, over a guest’s cookie', async () => {
+		const s = newStudent('rsr');
+		const cookie = await signUpByPost(s);
+		expect((await postForm('/settings?/save', { ...DEFAULTS, theme: 'contrast' }, { cookie })).status).toBe(200);
+		expect((await postForm('/settings?/reset', {}, { cookie })).status).toBe(200);
+		const login = await postForm('/login', { username: s.username, password: s.password }, { cookie: 'bc_reading=size-smaller.theme-light' });
+		expect(login.status).toBe(303);
+		expect(login.setCookies.some((c) => /^bc_reading=;.*Max-Age=0/i.test(c))).toBe(true);
+		expect(/<html[^>]*>/.exec((await getPage('/me', login.cookie)).text)![0]).toBe('<html lang="en">');
+	});
+
 	test('values not in the lists are a 400 with words, nothing is kept, and the valid choices stay picked', async () => {
 		const res = await postForm('/settings?/save', { size: 'huge', leading: 'wide', tracking: 'default', font: 'Comic Sans', theme: '<b>neon</b>' });
 		expect(res.status).toBe(400);
@@ -220,7 +234,7 @@ describe('over HTTP', () => {
 			return /<a href="([^"]*)">Back to (?:the page you were on|the course)<\/a>/.exec(res.text)?.[1];
 		};
 		expect(await backOf('/sources/001?hl=3')).toBe('/sources/001?hl=3');
-		for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/settings?back=/me']) expect(await backOf(bad), bad).toBe('/');
+		for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/settings?back=/me', '/.//evil.example/x', '/..//evil.example', '/a/..//evil.example', '/%2e//evil.example']) expect(await backOf(bad), bad).toBe('/');
 		// a ?back= address is kept in the form
 		expect((await getPage('/settings?back=%2Ftimeline')).text).toContain('name="back" value="/timeline"');
 	});
@@ -278,6 +292,23 @@ describe('with JavaScript', () => {
 		expect(await backgroundOf('dark')).toEqual(dark);
 		expect(await backgroundOf('dark', 'bc_reading=theme-light')).toEqual(light);
 		expect(await backgroundOf('light', 'bc_reading=theme-dark')).toEqual(dark);
+	});
+
+	test('printed, every theme is dark ink on white paper', async () => {
+		const printed = async (colorScheme: 'light' | 'dark', cookie?: string) => {
+			const page = await (await newContext(true, { colorScheme, cookie })).newPage();
+			await page.emulateMedia({ media: 'print' });
+			await page.goto(`${baseURL()}/timeline`);
+			return page.evaluate(() => {
+				// the badges a graded question shows, as the stylesheet colours them
+				for (const cls of ['right', 'wrong']) document.querySelector('main')!.insertAdjacentHTML('beforeend', `<span class="badge ${cls}" id="print-${cls}">x</span>`);
+				const colour = (selector: string) => getComputedStyle(document.querySelector(selector)!).color;
+				return { background: getComputedStyle(document.body).backgroundColor, text: colour('body'), when: colour('.when'), right: colour('#print-right'), wrong: colour('#print-wrong') };
+			});
+		};
+		const paper = { background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)', when: 'rgb(20, 48, 79)', right: 'rgb(22, 101, 52)', wrong: 'rgb(159, 18, 57)' };
+		expect(await printed('light', 'bc_reading=theme-contrast')).toEqual(paper);
+		expect(await printed('dark')).toEqual(paper);
 	});
 });
 

@@ -28,14 +28,14 @@ function writtenCells(json: string | null): string[] {
 	return [`claim=${c.claim}`, `evidence=${c.evidence.join(' ')}`, `reasoning=${c.reasoning}`];
 }
 
-/** The settings that differ from the defaults: `{ size: 'larger' }`, or null. */
+/** The settings that differ from the defaults: `{ size: 'larger' }`, `{}` (the defaults, chosen), or null (never chosen). */
 const keptReading = (json: string | null) => (json ? changedReading(accountReading(json)) : null);
 
-/** `{"size":"larger","theme":"contrast"}` → `size larger, theme contrast` */
+/** `{"size":"larger","theme":"contrast"}` → `size larger, theme contrast`; `{}` → `the defaults` */
 const readingWords = (json: string): string =>
 	Object.entries(keptReading(json) ?? {})
 		.map(([k, v]) => `${k} ${v}`)
-		.join(', ');
+		.join(', ') || 'the defaults';
 
 /** One CSV with a row per stored record; the `record` column says which kind. */
 export async function dataAsCsv(db: Kysely<Database>, userId: string): Promise<string> {

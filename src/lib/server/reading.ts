@@ -23,10 +23,13 @@ export function accountReading(json: string | null): ReadingSettings {
 	}
 }
 
-/** What the account keeps: the settings that differ from the defaults, or null when none do. */
-export function readingJson(s: ReadingSettings): string | null {
-	const changed = changedReading(s);
-	return Object.keys(changed).length ? JSON.stringify(changed) : null;
+/**
+ * What the account keeps: the settings that differ from the defaults; `{}` when none do, so
+ * that an account that chose the defaults (Reset) is told apart from one that never chose
+ * (null), which alone takes over a guest's settings at sign-in.
+ */
+export function readingJson(s: ReadingSettings): string {
+	return JSON.stringify(changedReading(s));
 }
 
 /** The cookie's value, `size-larger.theme-contrast`: only what differs from the defaults (none: no cookie). */
@@ -78,8 +81,8 @@ export async function adoptGuestReading(cookies: Cookies, url: URL, userId: stri
 	const value = cookies.get(READING_COOKIE);
 	if (value === undefined) return;
 	const guest = cookieReading(value);
-	const json = guest && readingJson(guest);
-	if (json) await adoptReadingSettings((await getDb()).db, userId, json);
+	// a cookie with nothing of ours in it is no choice: the account stays as it was
+	if (guest && Object.keys(changedReading(guest)).length) await adoptReadingSettings((await getDb()).db, userId, readingJson(guest));
 	forgetGuestReading(cookies, url);
 }
 

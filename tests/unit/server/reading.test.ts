@@ -68,8 +68,9 @@ describe("a guest's cookie", () => {
 });
 
 describe("an account's JSON", () => {
-	it('holds only what differs (null for the defaults) and reads back; unreadable JSON is the defaults', () => {
-		expect(readingJson(DEFAULT_READING)).toBeNull();
+	it('holds only what differs ({} for the defaults, chosen; null is never chosen) and reads back; unreadable JSON is the defaults', () => {
+		expect(readingJson(DEFAULT_READING)).toBe('{}');
+		expect(accountReading('{}')).toEqual(DEFAULT_READING);
 		expect(readingJson({ ...DEFAULT_READING, theme: 'dark' })).toBe('{"theme":"dark"}');
 		expect(accountReading(readingJson(LARGE_PLAIN))).toEqual(LARGE_PLAIN);
 		expect(accountReading(null)).toEqual(DEFAULT_READING);

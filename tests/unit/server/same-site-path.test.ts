@@ -11,6 +11,15 @@ describe('sameSitePath', () => {
 			expect(sameSitePath(bad), String(bad)).toBeNull();
 		}
 	});
+	it('refuses a path whose dot-segments resolve to another host', () => {
+		for (const bad of ['/.//evil.example/x', '/..//evil.example', '/a/..//evil.example', '/%2e//evil.example', '/%2E%2E//evil.example', '/./\\evil.example', '/a/../\\evil.example']) {
+			expect(sameSitePath(bad), bad).toBeNull();
+		}
+	});
+	it('resolves harmless dot-segments to the page they name', () => {
+		expect(sameSitePath('/a/../me')).toBe('/me');
+		expect(sameSitePath('/./sources/001?hl=3')).toBe('/sources/001?hl=3');
+	});
 });
 
 describe('refererPath', () => {

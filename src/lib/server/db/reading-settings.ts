@@ -1,4 +1,4 @@
-/** An account's reading settings: JSON of the settings that differ from the defaults, or null. */
+/** An account's reading settings: JSON of the settings that differ from the defaults (`{}`: the defaults, chosen), or null: never chosen. */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
@@ -8,7 +8,7 @@ export async function saveReadingSettings(db: Kysely<Database>, userId: string, 
 
 /**
  * A guest's settings become the account's when it signs in, unless the account has settings of
- * its own (they win). One statement, so a save in another tab at the same moment is never overwritten.
+ * its own (they win, the defaults too once chosen). One statement, so a save in another tab at the same moment is never overwritten.
  */
 export async function adoptReadingSettings(db: Kysely<Database>, userId: string, json: string): Promise<boolean> {
 	const r = await db

@@ -1,16 +1,19 @@
 /**
  * An account's reading settings on both engines: read with the session (no query of their
- * own), saved, taken over from a guest only while the account has none, gone with the account,
+ * own), saved, taken over from a guest only while the account has none (not once it chose the defaults), gone with the account,
  * and added by migration 0009 to accounts made before it.
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_READING } from '../../../../src/lib/reading';
+import { dataAsCsv } from '../../../../src/lib/server/account-data';
 import type { Db } from '../../../../src/lib/server/db/client';
 import { exportUserData } from '../../../../src/lib/server/db/export';
 import { migrateToLatest, migrations } from '../../../../src/lib/server/db/migrate';
 import { adoptReadingSettings, saveReadingSettings } from '../../../../src/lib/server/db/reading-settings';
 import { createSession, validateSession } from '../../../../src/lib/server/db/sessions';
 import { createUser, deleteUser, findUser } from '../../../../src/lib/server/db/users';
+import { accountReading, readingJson } from '../../../../src/lib/server/reading';
 import { engines } from './engines';
 
 const student = (username: string) => ({ role: 'student' as const, username, email: null, displayName: `Name of ${username}`, passwordHash: 'hash', timeZone: 'UTC' });
@@ -52,6 +55,18 @@ describe.each(engines)('reading settings on $name', (engine) => {
 		expect((await findUser(db, fresh.id))?.reading_settings).toBe(LARGE_CONTRAST);
 		expect((await findUser(db, settled.id))?.reading_settings).toBe(DARK);
 		expect((await findUser(db, bystander.id))?.reading_settings).toBeNull();
+	});
+
+	it('an account that chose the defaults ({}) keeps them: a guest’s settings do not take over', async () => {
+		handle = await engine.open();
+		const { db } = handle;
+		const u = await createUser(db, student('reset'));
+		await saveReadingSettings(db, u.id, LARGE_CONTRAST);
+		// Reset
+		await saveReadingSettings(db, u.id, readingJson(DEFAULT_READING));
+		expect(await adoptReadingSettings(db, u.id, DARK)).toBe(false);
+		expect(accountReading((await findUser(db, u.id))!.reading_settings)).toEqual(DEFAULT_READING);
+		expect(await dataAsCsv(db, u.id)).toContain('reading settings=the defaults');
 	});
 
 	it('are in the export, and go with the account', async () => {
