@@ -9,6 +9,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 	// Vite's preload helper too: two chunks use it (kit's app and the read-aloud button's lazy
 	// import), which would otherwise put it in a file of its own on every lesson page.
 	build: isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'framework', test: /node_modules|vite\/preload-helper/ }] } } } },
+	// the lesson page's script (src/lib/enhance/lesson.ts) is built as a "worker" for its address:
+	// an ES module, so the read-aloud player stays a chunk of its own, loaded when used
+	worker: { format: 'es' },
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		projects: [

@@ -171,6 +171,11 @@ const PLANS: Record<string, ActionPlan> = {
 		fields: () => [['question', numeric.id], ['idem', crypto.randomUUID()], ...answerFields(numeric, true)]
 	},
 	'/modules/[module]/[lesson] ?/write': { phase: 1, fields: () => writtenFields('A matrix draft', 'draft') },
+	// the card endpoint (a POST endpoint, not an action): an answer from anyone, the card back
+	'/modules/[module]/[lesson]/card ?/default': {
+		phase: 1,
+		fields: () => [['question', numeric.id], ['idem', crypto.randomUUID()], ...answerFields(numeric, true)]
+	},
 	// regrades of the party's student's submission, in phase 2 (after the drafts above, which leave the submission as it was)
 	'/teacher/classes/[class]/grading ?/grade': {
 		phase: 2,
@@ -414,9 +419,10 @@ interface Cell {
 	target: PartyName | null;
 }
 
+/** Every form action, and every POST endpoint (as a `default` action: posted to its own address). */
 function actionCells(): Cell[] {
 	return routeInventory.flatMap((route) =>
-		Object.entries(route.actions ?? {}).flatMap(([action, access]) =>
+		[...Object.entries(route.actions ?? {}), ...(route.endpoint?.POST ? [['default', route.endpoint.POST] as const] : [])].flatMap(([action, access]) =>
 			targetsOf(route).flatMap((target) => ROLES.map((role) => ({ route, action, access, role, target })))
 		)
 	);

@@ -45,11 +45,13 @@ export interface Target {
 	access: Access;
 }
 
-/** Every action, endpoint method and page of the inventory. */
+/** Every action, endpoint method and page of the inventory. A POST endpoint takes forms, as an action posted to its bare path does. */
 export function targets(): Target[] {
 	return routeInventory.flatMap((r) => [
 		...Object.entries(r.actions ?? {}).map(([action, access]): Target => ({ key: `${r.id}?/${action}`, route: r.id, kind: 'action', action, access })),
-		...Object.entries(r.endpoint ?? {}).map(([method, access]): Target => ({ key: `${method} ${r.id}`, route: r.id, kind: 'endpoint', access: access! })),
+		...Object.entries(r.endpoint ?? {}).map(([method, access]): Target =>
+			method === 'POST' ? { key: `POST ${r.id}`, route: r.id, kind: 'action', action: 'default', access: access! } : { key: `${method} ${r.id}`, route: r.id, kind: 'endpoint', access: access! }
+		),
 		...(r.page ? [{ key: `PAGE ${r.id}`, route: r.id, kind: 'page', access: r.page } satisfies Target] : [])
 	]);
 }
@@ -204,6 +206,14 @@ export const hints: Record<string, Hint> = {
 	'/modules/[module]/[lesson]?/write': {
 		names: ['question', 'idem', 'intent', 'claim', 'evidence', 'reasoning'],
 		fields: (_w, p) => writeForm(allLessons().find((l) => l.module.slug === p.module && l.lesson.slug === p.lesson)?.lesson.questions ?? [])
+	},
+	// the card endpoint takes what both actions take
+	'POST /modules/[module]/[lesson]/card': {
+		names: ['question', 'idem', 'choice', 'value', 'sentence', 'intent', 'claim', 'evidence', 'reasoning'],
+		fields: (_w, p) => {
+			const qs = allLessons().find((l) => l.module.slug === p.module && l.lesson.slug === p.lesson)?.lesson.questions ?? [];
+			return fc.oneof(answerForm(qs), writeForm(qs));
+		}
 	},
 	'/teacher/classes/[class]/grading?/grade': {
 		names: ['answer', 'submitted', 'idem', 'comment', 'c-claim', 'c-evidence', 'c-reasoning'],

@@ -92,10 +92,12 @@ async function answer(page: Page, q: (typeof choiceQuestions)[number], right: bo
 }
 
 const verdict = (page: Page, id: string) => card(page, id).locator('.feedback-wrap');
-const waitingNote = (page: Page, id: string) => card(page, id).locator('.waiting');
+const waitingNote = (page: Page, id: string) => card(page, id).locator('.waiting:not([hidden])');
 
-const answerPosts = (url: URL) => url.search.includes('/answer');
-const writePosts = (url: URL) => url.search.includes('/write');
+// with JavaScript a card posts to the lesson's card address (answers and written saves alike)
+const cardPosts = (url: URL) => url.pathname.endsWith('/card');
+const answerPosts = cardPosts;
+const writePosts = cardPosts;
 /** What one student's written versions hold, oldest first: [kind, claim]. */
 const claims = async (username: string) => (await stored(username)).versions.map((v) => [v.kind, JSON.parse(v.content).claim as string]);
 /** The server is there; the answers do not get through. */

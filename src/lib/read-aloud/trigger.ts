@@ -4,7 +4,6 @@
  * speech) is unchanged. The player (player.ts) loads the first time the button is pressed: the
  * lesson page's JavaScript carries only this file.
  */
-import './read-aloud.css';
 
 export interface ReadAloudOptions {
 	/** what is read, in the button's accessible name: "Read aloud: question 3" */

@@ -36,6 +36,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/sources/[source]', what: 'one article, a sentence highlighted', page: 'anyone' },
 	{ id: '/modules/[module]', what: 'a module and its lessons', page: 'anyone' },
 	{ id: '/modules/[module]/[lesson]', what: 'a lesson and its questions; written answers are saved by students only', page: 'anyone', actions: { answer: 'anyone', write: 'student' } },
+	{ id: '/modules/[module]/[lesson]/card', what: "a lesson's question card, answered with JavaScript: the answer (or a student's written answer) is stored as the actions store it, and the card comes back rendered", endpoint: { POST: 'anyone' } },
 	{ id: '/signup', what: 'student sign-up (with an optional class code)', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/teacher/signup', what: 'teacher sign-up', page: 'anyone', actions: { default: 'anyone' } },
 	{ id: '/login', what: 'log in (students and teachers)', page: 'anyone', actions: { default: 'anyone' } },

@@ -10,6 +10,10 @@ import { cachedLoad } from '$lib/server/page-cache/load';
 import { saveWrittenAnswer } from '$lib/server/written/save';
 import type { Actions, PageServerLoad } from './$types';
 
+// Not hydrated: the page's one script (src/lib/enhance/lesson.ts) makes its forms post without a
+// reload, and the server renders what they show after; the lesson page's JavaScript stays small.
+export const csr = false;
+
 export const load: PageServerLoad = cachedLoad(lessonPageData);
 
 export const actions: Actions = {

@@ -1,0 +1,70 @@
+/**
+ * A question card with JavaScript: its answer is posted to the lesson's card address without a
+ * reload, and the card the server renders (feedback and all) takes its place, with focus on the
+ * feedback. An answer the server does not acknowledge (offline, no answer in time, a dropped
+ * connection) waits in the outbox; the card says so, and after a reload shows it still waiting.
+ */
+import { onOutbox, postCard, queue, send, unreachable, waitingFor } from '$lib/outbox/outbox';
+import { restoreFields } from '$lib/outbox/restore';
+import { partsOf, renewKey, replaceCard, showError } from './cards';
+
+const NOT_KEPT = 'Not checked: the server could not be reached, and this browser would not keep your answer. Check it again later.';
+const NOT_CHECKED = 'That answer could not be checked.';
+
+export function answerCard(section: HTMLElement): void {
+	const { form, question } = partsOf(section);
+	const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+	const note = form.querySelector<HTMLElement>('.waiting');
+	const feedback = () => section.querySelector<HTMLElement>('.feedback-wrap');
+
+	/** The waiting note, and the feedback hidden while a newer answer waits. */
+	function showWaiting() {
+		const waiting = waitingFor(question).length > 0;
+		if (note) note.hidden = !waiting;
+		if (waiting) feedback()?.setAttribute('hidden', '');
+	}
+
+	function keepForLater(data: FormData) {
+		const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+		if (queue(form, data, question, 'answer')) {
+			showError(form, null);
+			renewKey(form);
+			// the inputs keep showing what was posted
+			restoreFields(form, fields);
+		} else showError(form, NOT_KEPT);
+		showWaiting();
+	}
+
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		const data = new FormData(form, event.submitter);
+		// offline, or an earlier answer still waits: this one goes behind it, in order
+		if (!navigator.onLine || waitingFor(question).length) {
+			keepForLater(data);
+			return void send();
+		}
+		const label = button.textContent;
+		button.disabled = true;
+		button.textContent = 'Checking…';
+		const reply = await postCard(form.action, data);
+		button.disabled = false;
+		button.textContent = label;
+		if (unreachable(reply)) return keepForLater(data);
+		if (reply.html === undefined) return showError(form, reply.message || NOT_CHECKED);
+		replaceCard(section, reply.html)?.querySelector<HTMLElement>('.feedback-wrap')?.focus();
+	});
+
+	// what the outbox sent came back: the card as it is now
+	const stop = onOutbox((q, settled) => {
+		if (!section.isConnected) return stop();
+		if (q !== question) return;
+		if (settled?.reply.html !== undefined) replaceCard(section, settled.reply.html);
+		else if (settled) showError(form, settled.reply.message || NOT_CHECKED);
+		showWaiting();
+	});
+
+	// after a reload, the inputs show the answer still waiting
+	const last = waitingFor(question).at(-1);
+	if (last) restoreFields(form, last.fields);
+	showWaiting();
+}

@@ -1,0 +1,44 @@
+/**
+ * What the lesson page's script does to a card the server rendered: puts a new rendering of it
+ * in place (the card address's reply) and enhances that one as the page's own were.
+ */
+
+/** A card's parts the script works with; each card is a `<section data-card>` with one form. */
+export interface CardParts {
+	section: HTMLElement;
+	form: HTMLFormElement;
+	question: string;
+}
+
+export const partsOf = (section: HTMLElement): CardParts => ({ section, form: section.querySelector('form')!, question: section.dataset.question! });
+
+let enhanceNew: (section: HTMLElement) => void = () => {};
+export const onNewCard = (enhance: (section: HTMLElement) => void) => (enhanceNew = enhance);
+
+/** Puts the card the server rendered in place of `old`; the new one is enhanced before it is returned. */
+export function replaceCard(old: HTMLElement, html: string, before?: (card: HTMLElement) => void): HTMLElement | null {
+	const template = document.createElement('template');
+	template.innerHTML = html;
+	const card = template.content.querySelector<HTMLElement>('section[data-card]');
+	if (!card || !old.isConnected) return null;
+	before?.(card);
+	old.replaceWith(card);
+	enhanceNew(card);
+	return card;
+}
+
+/** A message in the card's actions, as the server would render a refusal (role=alert), or none. */
+export function showError(form: HTMLFormElement, text: string | null): void {
+	let p = form.querySelector<HTMLElement>('.error-text[role="alert"]');
+	if (!text) return p?.remove();
+	if (!p) {
+		p = document.createElement('p');
+		p.className = 'error-text';
+		p.setAttribute('role', 'alert');
+		(form.querySelector('.question-actions') ?? form).append(p);
+	}
+	p.textContent = text;
+}
+
+/** A fresh submission key for the form's next post. */
+export const renewKey = (form: HTMLFormElement) => ((form.elements.namedItem('idem') as HTMLInputElement).value = crypto.randomUUID());

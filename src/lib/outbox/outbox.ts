@@ -1,0 +1,169 @@
+/**
+ * The answer outbox in the page: question cards queue here what the server did not acknowledge,
+ * and hear, per question, what is waiting and what came back once it was sent. Sending starts by
+ * itself when the connection returns, on the next page load, and after a failed try (with
+ * backoff, for a server that is down while the network is not); entries go in the order they
+ * were made, each with its own submission key, so the server stores each once.
+ *
+ * Plain DOM code with no framework: the lesson page's script (src/lib/enhance) carries it, and so
+ * does every other page through the layout, which sends what waits.
+ */
+import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, markRefused, readAll, type OutboxEntry } from './store';
+
+/** How long a post may go unanswered before it is kept here instead. */
+export const ANSWER_TIMEOUT_MS = 15_000;
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * What a card's post got back (status 0: nothing). `html` is the card as the server renders it
+ * now (`x-card: html`), or `message` says why there is none (`x-card: message`); a reply with
+ * neither header came from something else (a proxy's or a captive portal's page).
+ */
+export interface CardReply {
+	status: number;
+	html?: string;
+	message?: string;
+	/** when a written save was stored (`x-saved-at`) */
+	savedAt?: string;
+}
+
+/** The server could not be reached, or something else answered for it: worth sending again. */
+export const unreachable = (r: CardReply) => r.status === 0 || (r.html === undefined && r.message === undefined) || (r.status >= 502 && r.status <= 504);
+
+export interface Settled {
+	key: string;
+	kind: OutboxEntry['kind'];
+	reply: CardReply;
+}
+
+type Listener = (question: string, settled?: Settled) => void;
+const listeners = new Set<Listener>();
+/** A card hears when what waits for its question changes, and what came back (`settled`). */
+export function onOutbox(listener: Listener): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+// sent only while their owner is signed in in this browser (the request carries that session)
+const mine = () => readAll().filter((e) => e.owner === currentOwner());
+
+const onThisPage = (e: OutboxEntry) => new URL(e.action, location.href).pathname === location.pathname;
+
+/** What waits for a question of this page. */
+export const waitingFor = (question: string) => mine().filter((e) => e.question === question && onThisPage(e));
+
+/**
+ * What may be sent from this page. A written save refused while another page was open is not
+ * dropped: its text would be lost with it, as no card of it is there to take it back. It waits,
+ * with every later save of its question, until its own lesson page sends it again and shows
+ * the refusal in the editor that still holds the text.
+ */
+function sendable(): OutboxEntry[] {
+	const all = mine();
+	const held = new Set(all.filter((e) => e.refused && !onThisPage(e)).map((e) => e.question));
+	return all.filter((e) => !held.has(e.question));
+}
+
+/**
+ * Whom the page was made for, noted when it loaded or was navigated to: what a card queues is
+ * theirs, even if someone else has signed in in another tab since.
+ */
+let pageOwner = '';
+export const notePageOwner = () => {
+	pageOwner = currentOwner();
+	tell();
+};
+
+let known = new Set<string>();
+function tell(question?: string, settled?: Settled): void {
+	const now = new Set(mine().filter(onThisPage).map((e) => e.question));
+	const changed = question ? [question] : [...new Set([...known, ...now])];
+	known = now;
+	// (a copy: a card put in place meanwhile listens from the next change on)
+	const listening = [...listeners];
+	for (const q of changed) for (const l of listening) l(q, question === q ? settled : undefined);
+}
+
+/** Where a card's post goes: old entries name the page's form action, new ones its card address. */
+export const cardAddress = (action: string) => action.replace(/\?\/(answer|write)$/, '').replace(/\/card$/, '') + '/card';
+
+/** Keeps a form's post to send later. False when the browser would not store it. */
+export function queue(form: HTMLFormElement, data: FormData, question: string, kind: OutboxEntry['kind']): boolean {
+	const action = form.action.split('#')[0]!;
+	const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+	const key = String(data.get('idem') ?? '');
+	const kept = keep({ key, owner: pageOwner || currentOwner(), action, question, kind, fields, at: Date.now() });
+	tell(question);
+	if (kept) retry();
+	return kept;
+}
+
+let sending = false;
+let attempt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function retry(): void {
+	clearTimeout(timer);
+	timer = setTimeout(() => void send(), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
+}
+
+/**
+ * One post of a card's form to the card address; `owner` names whose it is (the server refuses
+ * it for anyone else). A request that got no answer it can read is `unreachable`.
+ */
+export async function postCard(action: string, body: FormData, owner?: string, signal?: AbortSignal): Promise<CardReply> {
+	try {
+		const headers: Record<string, string> = { accept: 'text/html' };
+		if (owner !== undefined) headers['x-outbox-owner'] = owner;
+		const res = await fetch(cardAddress(action), { method: 'POST', body, headers, signal: signal ?? AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+		const text = await res.text();
+		const kind = res.headers.get('x-card');
+		const savedAt = res.headers.get('x-saved-at') ?? undefined;
+		return kind === 'html' ? { status: res.status, html: text, savedAt } : kind === 'message' ? { status: res.status, message: text } : { status: res.status };
+	} catch {
+		return { status: 0 };
+	}
+}
+
+/** Sends what waits, oldest first; stops at the first that cannot get through and tries again later. */
+export async function send(): Promise<void> {
+	if (sending || !navigator.onLine) return;
+	sending = true;
+	adoptGuest();
+	clearTimeout(timer);
+	try {
+		for (const entry of sendable()) {
+			// refused meanwhile on this round, from another page: it and what follows it wait for their page
+			if (!sendable().some((e) => e.key === entry.key)) continue;
+			const body = new FormData();
+			for (const [name, value] of entry.fields) body.append(name, value);
+			const reply = await postCard(entry.action, body, entry.owner);
+			// down or not the server, signed out meanwhile (401), or someone else signed in (409): later
+			if (unreachable(reply) || reply.status === 401 || reply.status === 409) {
+				attempt++;
+				retry();
+				return;
+			}
+			if (entry.kind !== 'answer' && reply.status !== 200 && !onThisPage(entry)) markRefused(entry.key);
+			else drop(entry.key);
+			tell(entry.question, { key: entry.key, kind: entry.kind, reply });
+		}
+		attempt = 0;
+	} finally {
+		sending = false;
+		tell();
+	}
+	// queued while this round was sending
+	if (sendable().length) retry();
+}
+
+/** Once per page load. */
+export function startOutbox(): void {
+	forgetDeleted();
+	adoptGuest();
+	notePageOwner();
+	addEventListener('online', () => void send());
+	// another tab sent or queued something
+	addEventListener('storage', (e) => e.key === STORE && tell());
+	if (sendable().length) void send();
+}
