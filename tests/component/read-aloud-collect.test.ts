@@ -40,12 +40,14 @@ test('nothing the page does not show is read: inputs and their values, buttons, 
 		<p style="display: none">Not displayed.</p>
 		<p style="visibility: hidden">Not visible.</p>
 		<details><summary>The rubric</summary><p>Inside a closed details.</p></details>
+		<details><summary>More</summary>Bare text in a closed details.</details>
+		<details open><summary>Open</summary>Bare text in an open one.</details>
 		<select><option>An option</option></select>
 		<textarea>Typed text</textarea>
 		<button type="submit">Check answer</button>
 		<div data-read-aloud><p>The reader's own controls.</p></div>
 		<p>›</p>`);
-	expect(texts(el)).toEqual(['Which office leads?', 'The State Department', 'The rubric']);
+	expect(texts(el)).toEqual(['Which office leads?', 'The State Department', 'The rubric', 'More', 'Open', 'Bare text in an open one.']);
 });
 
 test('sentences split as the course splits its articles: not after an honorific or an initial; a stray closing quote joins the sentence before it', () => {

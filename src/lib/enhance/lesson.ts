@@ -23,7 +23,7 @@ function showProving(box: HTMLElement) {
 	seen.observe(box);
 }
 
-const readable = (el: HTMLElement) => readAloud(el, { label: el.dataset.readAloud!, after: el.dataset.readAloudAfter });
+const readable = (el: HTMLElement) => readAloud(el, { id: el.dataset.readAloudId!, label: el.dataset.readAloud!, after: el.dataset.readAloudAfter });
 
 /** A question card, as the page came or as the server rendered it after a post. */
 function card(section: HTMLElement) {

@@ -85,7 +85,7 @@ function tell(question?: string, settled?: Settled): void {
 }
 
 /** Where a card's post goes: old entries name the page's form action, new ones its card address. */
-export const cardAddress = (action: string) => action.replace(/\?\/(answer|write)$/, '').replace(/\/card$/, '') + '/card';
+export const cardAddress = (action: string) => action.split('#')[0]!.replace(/\?\/(answer|write)$/, '').replace(/\/card$/, '') + '/card';
 
 /** Keeps a form's post to send later. False when the browser would not store it. */
 export function queue(form: HTMLFormElement, data: FormData, question: string, kind: OutboxEntry['kind']): boolean {

@@ -34,13 +34,15 @@ function unseen(el: Element, style: CSSStyleDeclaration): boolean {
 	if (SKIPPED.has(el.localName) || el.hasAttribute(CONTROLS) || el.classList.contains('visually-hidden')) return true;
 	if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
 	// what a closed <details> holds besides its summary (said here too for browsers without checkVisibility)
-	const parent = el.parentElement;
-	if (parent?.localName === 'details' && !parent.hasAttribute('open') && el.localName !== 'summary') return true;
+	if (el.parentElement && closed(el.parentElement) && el.localName !== 'summary') return true;
 	// an element with display: contents has no box of its own, so checkVisibility() would call it hidden
 	if (style.display === 'contents') return false;
 	if (typeof el.checkVisibility === 'function') return !el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
 	return style.display === 'none' || style.visibility === 'hidden';
 }
+
+/** A closed <details>: of what it holds, only its summary shows. */
+const closed = (node: Node): boolean => node.nodeName === 'DETAILS' && !(node as HTMLDetailsElement).open;
 
 /** The runs of text of a region: each run is the text of one block, between its nested blocks. */
 function runsOf(region: Element): Run[] {
@@ -49,6 +51,8 @@ function runsOf(region: Element): Run[] {
 	const visit = (parent: Node, block: Element, whole: boolean) => {
 		for (const child of parent.childNodes) {
 			if (child.nodeType === Node.TEXT_NODE) {
+				// text straight inside a closed <details>, beside its summary
+				if (closed(parent)) continue;
 				if (!run || run.block !== block) runs.push((run = { block, text: '', pieces: [], whole }));
 				run.pieces.push({ node: child as Text, at: run.text.length });
 				run.text += (child as Text).data;

@@ -23,12 +23,23 @@ function scroller(el: Element): Element | null {
 	return null;
 }
 
-/** Scrolls the sentence to the middle of the view when it is outside the window or its scrolling box. */
+/**
+ * Brings the sentence into view when it is out of it. In a box that scrolls (an article's
+ * sentences in a question), only the box scrolls, the sentence to its middle; the window moves
+ * only if the box itself is out of view, and then as little as shows it. Elsewhere the window
+ * scrolls the sentence to its middle.
+ */
 export function reveal(range: Range | undefined): void {
 	const el = range?.startContainer.parentElement;
 	if (!range || !el) return;
+	const outside = (r: DOMRect, top: number, bottom: number) => r.top < top || r.bottom > bottom;
+	const box = scroller(el);
+	if (!box) {
+		if (outside(range.getBoundingClientRect(), 0, window.innerHeight)) el.scrollIntoView({ block: 'center' });
+		return;
+	}
 	const r = range.getBoundingClientRect();
-	const box = scroller(el)?.getBoundingClientRect();
-	const outside = (top: number, bottom: number) => r.top < top || r.bottom > bottom;
-	if (outside(0, window.innerHeight) || (box && outside(box.top, box.bottom))) el.scrollIntoView({ block: 'center' });
+	const b = box.getBoundingClientRect();
+	if (outside(r, b.top, b.bottom)) box.scrollTop += r.top + r.height / 2 - (b.top + b.height / 2);
+	if (outside(range.getBoundingClientRect(), 0, window.innerHeight)) box.scrollIntoView({ block: 'nearest' });
 }

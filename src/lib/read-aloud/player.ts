@@ -62,7 +62,9 @@ export function open(button: HTMLElement, region: Element, label: string): () =>
 		const { phase } = reader;
 		const speaking = phase === 'starting' || phase === 'reading';
 		toggle.textContent = speaking ? 'Pause' : phase === 'paused' ? 'Resume' : 'Play';
-		status.textContent = phase === 'failed' ? `${STATUS.failed} (${reader.problem}).` : STATUS[phase];
+		// written only when it changes: a live region written again is announced again, at every sentence
+		const said = phase === 'failed' ? `${STATUS.failed} (${reader.problem}).` : STATUS[phase];
+		if (status.textContent !== said) status.textContent = said;
 		const where = `sentence ${reader.index + 1} of ${reader.count}`;
 		progress.textContent =
 			phase === 'starting' ? 'Starting: the first sentence can take a few seconds.' : phase === 'reading' ? `Reading ${where}` : phase === 'paused' ? `Paused at ${where}` : '';
