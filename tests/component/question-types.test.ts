@@ -6,6 +6,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, describe, expect, test } from 'vitest';
+import { ordering as enhanceOrdering } from '../../src/lib/enhance/ordering';
 import QuestionCard from '../../src/lib/components/QuestionCard.svelte';
 import type { Feedback } from '../../src/lib/feedback';
 import type { PublicQuestion } from '../../src/lib/questions/registry';
@@ -225,8 +226,14 @@ describe('an ordering question', () => {
 	});
 
 	describe('with JavaScript', () => {
+		// the card as the server renders it, then what the lesson page's script does to its list
+		const enhanced = () => {
+			const result = render(QuestionCard, { question: ordering, formKey: KEY, number: 1 });
+			enhanceOrdering(result.container.querySelector<HTMLElement>('[data-ordering]')!);
+			return result;
+		};
 		test('offers Move up and Move down for each item, the first Move up and last Move down disabled', () => {
-			render(QuestionCard, { question: ordering, formKey: KEY, number: 1 });
+			enhanced();
 			expect(screen.getByText('Use Move up and Move down, or choose a position.', { exact: false })).toBeInTheDocument();
 			for (const item of ordering.items) {
 				expect(screen.getByRole('button', { name: `Move up: ${item.text}` })).toHaveAttribute('type', 'button');
@@ -239,7 +246,7 @@ describe('an ordering question', () => {
 		});
 
 		test('Move up reorders the list and the position selects follow', async () => {
-			const { container } = render(QuestionCard, { question: ordering, formKey: KEY, number: 1 });
+			const { container } = enhanced();
 			await fireEvent.click(screen.getByRole('button', { name: 'Move up: Talks begin' }));
 			await tick();
 			expect(orderShown(container)).toEqual(['Talks begin', 'The truce starts', 'A draft is agreed']);
@@ -255,7 +262,7 @@ describe('an ordering question', () => {
 		});
 
 		test('Move down, then a position chosen in a select, reorder the list the same way', async () => {
-			const { container } = render(QuestionCard, { question: ordering, formKey: KEY, number: 1 });
+			const { container } = enhanced();
 			await fireEvent.click(screen.getByRole('button', { name: 'Move down: The truce starts' }));
 			await tick();
 			expect(orderShown(container)).toEqual(['Talks begin', 'The truce starts', 'A draft is agreed']);
@@ -266,7 +273,7 @@ describe('an ordering question', () => {
 		});
 
 		test('the disabled first Move up does nothing', async () => {
-			const { container } = render(QuestionCard, { question: ordering, formKey: KEY, number: 1 });
+			const { container } = enhanced();
 			await fireEvent.click(screen.getByRole('button', { name: 'Move up: The truce starts' }));
 			await tick();
 			expect(orderShown(container)).toEqual(['The truce starts', 'Talks begin', 'A draft is agreed']);
