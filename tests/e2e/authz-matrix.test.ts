@@ -171,6 +171,11 @@ const PLANS: Record<string, ActionPlan> = {
 		fields: () => [['question', numeric.id], ['idem', crypto.randomUUID()], ...answerFields(numeric, true)]
 	},
 	'/modules/[module]/[lesson] ?/write': { phase: 1, fields: () => writtenFields('A matrix draft', 'draft') },
+	// a review card: as the review page's action takes it
+	'/me/review/card ?/default': {
+		phase: 1,
+		fields: () => [['question', lesson.questions[0]!.id], ['idem', crypto.randomUUID()], ...answerFields(lesson.questions[0]!, true)]
+	},
 	// the card endpoint (a POST endpoint, not an action): an answer from anyone, the card back
 	'/modules/[module]/[lesson]/card ?/default': {
 		phase: 1,

@@ -414,6 +414,10 @@ export async function addCookies(context: BrowserContext, cookie: string, base =
 
 export const questionCard = (page: Page, q: LessonQuestion) => page.locator(`#q-${q.id}`);
 
+/** A question form's post: to the lesson's `answer` or `write` action without JavaScript (and on /me/review), to its card address with it. */
+export const isAnswerPost = (r: { url(): string; request(): { method(): string } }) =>
+	r.request().method() === 'POST' && (/\?\/(answer|write)$/.test(r.url()) || new URL(r.url()).pathname.endsWith('/card'));
+
 /**
  * Picks choices in a question's card and checks the answer; waits for its feedback. Works with
  * JavaScript (feedback in place) and without (the post renders the page again).
@@ -424,7 +428,7 @@ export async function answerInPage(page: Page, q: LessonQuestion, answer: string
 		// a written answer: claim, evidence, reasoning, then "Submit for grading"; it waits for the teacher
 		await fillAnswer(card, q, answer === true);
 		await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/write')),
+			page.waitForResponse(isAnswerPost),
 			card.getByRole('button', { name: /Submit/ }).click()
 		]);
 		await card.getByRole('region', { name: 'Feedback on your written answer' }).waitFor();
@@ -435,7 +439,7 @@ export async function answerInPage(page: Page, q: LessonQuestion, answer: string
 	const button = card.locator('button[type="submit"]');
 	// the answer's response: a fetch with JavaScript, a page load without
 	await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')),
+		page.waitForResponse(isAnswerPost),
 		button.click()
 	]);
 	await card.getByRole('status').waitFor();

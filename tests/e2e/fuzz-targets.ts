@@ -207,6 +207,10 @@ export const hints: Record<string, Hint> = {
 		names: ['question', 'idem', 'intent', 'claim', 'evidence', 'reasoning'],
 		fields: (_w, p) => writeForm(allLessons().find((l) => l.module.slug === p.module && l.lesson.slug === p.lesson)?.lesson.questions ?? [])
 	},
+	'POST /me/review/card': {
+		names: ['question', 'idem', 'choice', 'value', 'sentence'],
+		fields: () => answerForm(questions())
+	},
 	// the card endpoint takes what both actions take
 	'POST /modules/[module]/[lesson]/card': {
 		names: ['question', 'idem', 'choice', 'value', 'sentence', 'intent', 'claim', 'evidence', 'reasoning'],

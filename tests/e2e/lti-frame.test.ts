@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Frame, Page, Response } from 'playwright-
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LessonQuestion } from '../../src/lib/content/load';
 import { launch } from './browser';
-import { answerByPost, fold, lessonWithAllTypes, rightAnswer } from './content';
+import { answerByPost, fold, lessonWithAllTypes, rightAnswer, isAnswerPost } from './content';
 import { COURSE, frameAncestors, postLaunch, startToolWithPlatform, type DeepLinkResponse, type LaunchOptions, type Platform } from './lti-platform';
 
 const L = lessonWithAllTypes();
@@ -103,7 +103,7 @@ async function answerInFrame(page: Page, frame: Frame, q: LessonQuestion, choice
 	const card = frame.locator(`#q-${q.id}`);
 	for (const id of choices) await card.locator(`input[name="choice"][value="${id}"]`).check();
 	await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')),
+		page.waitForResponse(isAnswerPost),
 		card.locator('button[type="submit"]').click()
 	]);
 	await card.getByRole('status').waitFor();

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { allLessons, baseURL, citedText, content, fillAnswer, fold, type LessonRef } from './content';
+import { allLessons, baseURL, citedText, content, fillAnswer, fold, type LessonRef, isAnswerPost } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
 import { questionTypes, teacherScored } from '../../src/lib/questions/registry';
 
@@ -45,7 +45,7 @@ async function answer(page: Page, q: LessonQuestion, right: boolean, js: boolean
 	const card = page.locator(`#q-${q.id}`);
 	await fillAnswer(card, q, right);
 	const button = card.locator('button[type="submit"]');
-	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')), button.click()]);
+	await Promise.all([page.waitForResponse(isAnswerPost), button.click()]);
 	if (!js) await page.waitForLoadState('load');
 	const status = page.locator(`#q-${q.id}`).getByRole('status');
 	await status.waitFor();

@@ -8,8 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import {
-	addCookies,
+import { addCookies,
 	answerInPage,
 	baseURL,
 	citedText,
@@ -22,8 +21,7 @@ import {
 	questionCard,
 	rightAnswer,
 	signUpByPost,
-	wrongAnswer
-} from './content';
+	wrongAnswer, isAnswerPost } from './content';
 import type { LessonQuestion } from '../../src/lib/content/load';
 
 let browser: Browser;
@@ -255,7 +253,7 @@ describe('a student with JavaScript', () => {
 		await page.keyboard.press('Space');
 		expect(await card.locator(`input[value="${first.id}"]`).isChecked()).toBe(true);
 		await Promise.all([
-			page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')),
+			page.waitForResponse(isAnswerPost),
 			page.keyboard.press('Enter')
 		]);
 		const verdict = first.id === L.single.answer ? 'Right.' : 'Not quite.';

@@ -8,7 +8,7 @@ import { runAxe } from './axe';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch } from './browser';
-import { allLessons, baseURL, citedText, describeViolations, fold, searchable, type QuestionOf } from './content';
+import { allLessons, baseURL, citedText, describeViolations, fold, searchable, type QuestionOf, isAnswerPost } from './content';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -52,7 +52,7 @@ async function submit(page: Page, js: boolean, choice: string, sentence: string)
 	const before = await shown();
 	await card.locator(`input[name="choice"][value="${choice}"]`).check();
 	await card.locator(`input[name="sentence"][value="${sentence}"]`).check();
-	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/answer')), card.locator('button[type="submit"]').click()]);
+	await Promise.all([page.waitForResponse(isAnswerPost), card.locator('button[type="submit"]').click()]);
 	if (!js) await page.waitForLoadState('load');
 	// with JavaScript the response lands before the page redraws: wait for the new verdict, which
 	// in these tests always differs from the one shown before

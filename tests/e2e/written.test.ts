@@ -61,7 +61,9 @@ async function openLesson(page: Page, js: boolean) {
 
 /** Clicks a button of the card and waits for the post (and, without JavaScript, the new page). */
 async function press(page: Page, js: boolean, name: RegExp) {
-	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/write')), card(page).getByRole('button', { name }).click()]);
+	// without JavaScript the form posts to the `write` action; with it, to the lesson's card address
+	const posted = (url: string) => (js ? new URL(url).pathname.endsWith('/card') : url.includes('?/write'));
+	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && posted(r.url())), card(page).getByRole('button', { name }).click()]);
 	if (!js) await page.waitForLoadState('load');
 	else await page.waitForLoadState('networkidle');
 }

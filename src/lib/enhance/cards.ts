@@ -21,6 +21,10 @@ export function replaceCard(old: HTMLElement, html: string, before?: (card: HTML
 	template.innerHTML = html;
 	const card = template.content.querySelector<HTMLElement>('section[data-card]');
 	if (!card || !old.isConnected) return null;
+	// the number it had here: a retry or a review numbers its cards among themselves
+	const number = card.querySelector('.question-number');
+	if (number) number.textContent = old.querySelector('.question-number')?.textContent ?? number.textContent;
+	if (old.dataset.readAloud) card.dataset.readAloud = old.dataset.readAloud;
 	before?.(card);
 	old.replaceWith(card);
 	enhanceNew(card);

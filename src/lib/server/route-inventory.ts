@@ -47,6 +47,7 @@ export const routeInventory: readonly RouteEntry[] = [
 	{ id: '/join', what: 'join a class with its code', page: 'student', actions: { default: 'student' } },
 	{ id: '/me', what: "a student's progress and assignments", page: 'student' },
 	{ id: '/me/review', what: "a student's review queue", page: 'student', actions: { answer: 'student' } },
+	{ id: '/me/review/card', what: 'a review card, answered with JavaScript: the answer stored as the page stores it, the card back rendered', endpoint: { POST: 'student' } },
 	{ id: '/me/data', what: 'download my data, delete my account', page: 'student', actions: { delete: 'student' } },
 	{ id: '/lti/jwks', what: "the tool's public keys (JWK Set), for LMSs to check what we sign", endpoint: { GET: 'anyone' } },
 	{ id: '/lti/login', what: 'LTI 1.3 login initiation from an LMS (GET or cross-site POST); bare, a page saying where to start', page: 'anyone', actions: { default: 'anyone' } },

@@ -10,6 +10,9 @@ import { reviewQueue } from '$lib/server/progress/review';
 import { reshuffle } from '$lib/questions/registry';
 import type { Actions, PageServerLoad } from './$types';
 
+// Not hydrated: its cards post with the lesson page's script (src/lib/enhance/lesson.ts).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireStudent(locals, url);
 	const rows = await answersOf((await getDb()).db, user.id);
