@@ -297,7 +297,8 @@ group('hostile requests, one by one', () => {
 						...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(big.length) })
 					};
 					const answer = checked(await rawAnswer(`${base()}${actionPath(t)}`, { method: 'POST', headers, chunks: chunked ? [big.subarray(0, 300_000), big.subarray(300_000)] : [big] }), what);
-					const status = enhanced ? (JSON.parse(answer.text) as { status?: number }).status ?? answer.status : answer.status;
+					// an action answers an enhanced post with a JSON result (HTTP 200, the status inside); a POST endpoint, as it is
+					const status = enhanced && t.kind === 'action' && !t.key.startsWith('POST ') ? (JSON.parse(answer.text) as { status?: number }).status ?? answer.status : answer.status;
 					expect(status, what).toBe(413);
 					expect(searchable(answer.text), what).toContain('The form is too large to send');
 				}
