@@ -8,7 +8,7 @@ declare global {
 		}
 		interface Locals {
 			user: import('$lib/server/db/users').User | null;
-			/** a guest's browser session, if they have answered anything */
+			/** a guest's browser session, once they have opened a lesson or answered anything */
 			guestId: string | null;
 			/** the reading settings this request renders with: the account's, or a guest's cookie's */
 			reading: import('$lib/reading').ReadingSettings;

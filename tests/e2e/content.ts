@@ -389,12 +389,22 @@ export function newStudent(tag = 's'): Student {
 }
 
 /** Signs a student up over HTTP (no browser); returns the session cookie as a Cookie header. */
-export async function signUpByPost(s: Student, base = baseURL()): Promise<string> {
-	const res = await postForm('/signup', { displayName: s.displayName, username: s.username, password: s.password, code: '' }, { base });
+export async function signUpByPost(s: Student, base = baseURL(), timeZone?: string): Promise<string> {
+	const fields = { displayName: s.displayName, username: s.username, password: s.password, code: '', ...(timeZone ? { timeZone } : {}) };
+	const res = await postForm('/signup', fields, { base });
 	if (res.status !== 303 || res.location !== '/me?welcome=1' || !res.cookie.includes('bc_session=')) {
 		throw new Error(`sign-up of ${s.username} failed: HTTP ${res.status} → ${res.location}\n${res.text.slice(0, 500)}`);
 	}
 	return res.cookie;
+}
+
+/**
+ * A time zone in which it is now between 12:00 and 13:00, so that a test's "today" does not
+ * turn into "tomorrow" while it runs (CI once crossed midnight UTC mid-suite).
+ */
+export function zoneAtMidday(now = new Date()): string {
+	const offset = 12 - now.getUTCHours(); // -11 … +12; Etc/GMT names have the sign reversed
+	return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
 /** The cookies of a browser context as a Cookie header, for plain requests on its behalf. */

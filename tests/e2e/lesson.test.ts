@@ -91,7 +91,7 @@ async function followHighlightLink(page: Page, q: LessonQuestion) {
 		expect(fold(await mark.innerText())).toBe(fold(source.sentences[id - 1]!.text));
 	}
 	expect(fold((await page.locator('mark').allInnerTexts()).join(' '))).toBe(fold(citedText(c)));
-	// the first cited sentence is scrolled into view (smooth scrolling may take a moment)
+	// the first cited sentence is scrolled into view
 	await expect.poll(async () => (await markInView(page, c.sentenceIds[0]!)).inView, { timeout: 5000 }).toBe(true);
 	const first = await markInView(page, c.sentenceIds[0]!);
 	expect(first.tag).toBe('mark');

@@ -190,7 +190,7 @@ describe('at 375 px wide nothing scrolls sideways', () => {
 
 			const source = (await open(sourcePath, ctx)).page;
 			await source.locator(`mark#s-${c.sentenceIds[0]}`).waitFor();
-			await source.waitForTimeout(600); // let the smooth scroll settle for the screenshot
+			await source.waitForTimeout(600); // a link from another page scrolls again once the page is styled (src/lib/deep-link.ts)
 			await source.screenshot({ path: `${SHOTS}/highlighted-source-${width}.png` });
 			const s = await overflow(source);
 			expect(s.scrollWidth, `source overflows: ${s.wide.join(', ')}`).toBeLessThanOrEqual(width);

@@ -1,7 +1,7 @@
 /** What the browser tests of the teacher's tools share: pages with a session, axe, screenshots, printing to text. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launch } from './browser';
 import { expectNoViolations, showTheme } from './axe';
@@ -9,9 +9,13 @@ import { addCookies } from './content';
 
 export const SHOTS = 'test-results/screenshots';
 
+/** A fresh context's options: signed in with `cookie` when given, `width` × `height`, and any of playwright's own. */
+export type ContextOptions = { cookie?: string; width?: number; height?: number } & Omit<BrowserContextOptions, 'javaScriptEnabled' | 'viewport'>;
+
 /**
  * For a test file: launches chromium before its tests and closes it, with every context opened,
- * after them. `openPage` opens a page in a fresh context, signed in with `cookie` when given.
+ * after them. `openPage` opens a page in a fresh context, signed in with `cookie` when given;
+ * `openPage.context` opens the context alone, with more options.
  */
 export function usePages() {
 	let browser: Browser | undefined;
@@ -24,12 +28,14 @@ export function usePages() {
 		await Promise.all(contexts.map((c) => c.close()));
 		await browser?.close();
 	});
-	return async function openPage(javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> {
-		const context = await browser!.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
+	async function openContext(javaScriptEnabled: boolean, { cookie, width = 1280, height = 900, ...options }: ContextOptions = {}): Promise<BrowserContext> {
+		const context = await browser!.newContext({ ...options, javaScriptEnabled, viewport: { width, height } });
 		contexts.push(context);
 		if (cookie) await addCookies(context, cookie);
-		return context.newPage();
-	};
+		return context;
+	}
+	const openPage = async (javaScriptEnabled: boolean, cookie?: string, width = 1280): Promise<Page> => (await openContext(javaScriptEnabled, { cookie, width })).newPage();
+	return Object.assign(openPage, { context: openContext });
 }
 
 /**

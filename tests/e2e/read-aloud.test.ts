@@ -60,8 +60,12 @@ function recordSpeech() {
 		speech.calls.push({ text: u.text, volume: u.volume, during: window.event?.type ?? null });
 		// a silent utterance (the one a press speaks to let iOS speak) says nothing: only what is heard is followed
 		if (u.volume !== 0) {
+			// a start that comes after the page cancelled speech (Stop, Pause, another reader) is an
+			// utterance cancelled before it began: the engine may still report it, the page rightly ignores it
+			const cancelsBefore = speech.cancels;
 			// added after the page's own listeners, so the page has marked (and scrolled to) the sentence by then
 			u.addEventListener('start', () => {
+				if (speech.cancels !== cancelsBefore) return;
 				const ranges = [...((CSS.highlights.get('read-aloud') ?? []) as unknown as Set<Range>)];
 				let shown = false;
 				if (ranges[0]) {

@@ -6,12 +6,9 @@
  * defaults. With JavaScript: saving applies at once without a reload, and so does signing in.
  * The largest text fits 375 px; screenshots of each theme at 1280 and 375 px.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-	addCookies,
 	answerInPage,
 	baseURL,
 	createClassByPost,
@@ -29,31 +26,18 @@ import {
 	signUpTeacherByPost,
 	wrongAnswer
 } from './content';
+import { SHOTS, usePages } from './pages';
 
-const SHOTS = 'test-results/screenshots';
 const L = lessonWithAllTypes();
 const DEFAULTS = { size: 'default', leading: 'default', tracking: 'default', font: 'default', theme: 'device' };
 /** the most demanding for a narrow screen: the largest text, the widest spacing, Verdana */
 const WIDEST = { size: 'largest', leading: 'wider', tracking: 'wider', font: 'plain', theme: 'contrast' };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	browser = await launch();
-});
-afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await browser?.close();
-});
+const pages = usePages();
 
 async function newContext(javaScriptEnabled: boolean, { cookie, width = 1280, colorScheme = 'light' }: { cookie?: string; width?: number; colorScheme?: 'light' | 'dark' } = {}) {
 	// no smooth scrolling: a screenshot right after scrolling shows where it ends
-	const context = await browser.newContext({ javaScriptEnabled, colorScheme, reducedMotion: 'reduce', viewport: { width, height: width === 375 ? 812 : 800 } });
-	contexts.push(context);
-	if (cookie) await addCookies(context, cookie);
-	return context;
+	return pages.context(javaScriptEnabled, { cookie, width, height: width === 375 ? 812 : 800, colorScheme, reducedMotion: 'reduce' });
 }
 
 /** <html>'s attributes, as the server wrote them (or the page set them). */

@@ -11,7 +11,7 @@ export async function dataAsJson(db: Kysely<Database>, userId: string) {
 	return {
 		exportedAt: new Date().toISOString(),
 		...data,
-		user: data.user && { ...data.user, reading_settings: keptReading(data.user.reading_settings) },
+		user: data.user && { ...data.user, reading_settings: chosenReading(data.user.reading_settings) },
 		answers: data.answers.map((a) => ({ ...a, answer: JSON.parse(a.answer) as unknown, correct: a.correct === 1 })),
 		writtenAnswers: data.writtenAnswers.map((a) => ({ ...a, draft: parsed(a.draft), submitted: parsed(a.submitted) })),
 		writtenVersions: data.writtenVersions.map((v) => ({ ...v, content: parsed(v.content) })),
@@ -29,11 +29,11 @@ function writtenCells(json: string | null): string[] {
 }
 
 /** The settings that differ from the defaults: `{ size: 'larger' }`, `{}` (the defaults, chosen), or null (never chosen). */
-const keptReading = (json: string | null) => (json ? changedReading(accountReading(json)) : null);
+const chosenReading = (json: string | null) => (json ? changedReading(accountReading(json)) : null);
 
 /** `{"size":"larger","theme":"contrast"}` → `size larger, theme contrast`; `{}` → `the defaults` */
 const readingWords = (json: string): string =>
-	Object.entries(keptReading(json) ?? {})
+	Object.entries(chosenReading(json) ?? {})
 		.map(([k, v]) => `${k} ${v}`)
 		.join(', ') || 'the defaults';
 
