@@ -74,6 +74,7 @@ describe("a question card with the lesson page's script", () => {
 		let release: (r: Response) => void = () => {};
 		fetchMock.mockImplementation(() => new Promise((resolve) => (release = resolve)));
 		await pick('cherry');
+		const form = card().querySelector('form');
 		await check();
 		await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
 		const [url, init] = fetchMock.mock.calls[0]!;
@@ -84,7 +85,9 @@ describe("a question card with the lesson page's script", () => {
 
 		release(reply(200, cardHtml({ feedback: feedback(['cherry'], false) }), 'html'));
 		await waitFor(() => expect(card().querySelector('.feedback-wrap')).not.toBeNull());
-		expect(card()).not.toBe(section);
+		// the same section (a Read aloud player in it reads it) with the server's content
+		expect(card()).toBe(section);
+		expect(card().querySelector('form')).not.toBe(form);
 		expect(document.activeElement).toBe(card().querySelector('.feedback-wrap'));
 		expect(card()).toHaveTextContent('Not quite.');
 		expect(card().querySelector<HTMLInputElement>('input[name="idem"]')!.value).toBe(NEXT_KEY);

@@ -56,7 +56,8 @@ export function answerCard(section: HTMLElement): void {
 
 	// what the outbox sent came back: the card as it is now
 	const stop = onOutbox((q, settled) => {
-		if (!section.isConnected) return stop();
+		// this form was replaced by the server's card (which has listeners of its own), or the page left
+		if (!form.isConnected) return stop();
 		if (q !== question) return;
 		if (settled?.reply.html !== undefined) replaceCard(section, settled.reply.html);
 		else if (settled) showError(form, settled.reply.message || NOT_CHECKED);

@@ -15,7 +15,11 @@ export const partsOf = (section: HTMLElement): CardParts => ({ section, form: se
 let enhanceNew: (section: HTMLElement) => void = () => {};
 export const onNewCard = (enhance: (section: HTMLElement) => void) => (enhanceNew = enhance);
 
-/** Puts the card the server rendered in place of `old`; the new one is enhanced before it is returned. */
+/**
+ * Puts the card the server rendered in place of `old`'s content; the card is enhanced again
+ * before it is returned. The `<section>` itself stays, with its Read aloud button or open player
+ * (which reads that element): a student who presses Play after answering hears the feedback.
+ */
 export function replaceCard(old: HTMLElement, html: string, before?: (card: HTMLElement) => void): HTMLElement | null {
 	const template = document.createElement('template');
 	template.innerHTML = html;
@@ -24,11 +28,14 @@ export function replaceCard(old: HTMLElement, html: string, before?: (card: HTML
 	// the number it had here: a retry or a review numbers its cards among themselves
 	const number = card.querySelector('.question-number');
 	if (number) number.textContent = old.querySelector('.question-number')?.textContent ?? number.textContent;
-	if (old.dataset.readAloud) card.dataset.readAloud = old.dataset.readAloud;
+	if (old.dataset.readable) card.dataset.readable = old.dataset.readable;
 	before?.(card);
-	old.replaceWith(card);
-	enhanceNew(card);
-	return card;
+	const reader = [...old.children].filter((el) => el.matches('button.read-aloud, [data-read-aloud]'));
+	for (const { name } of [...old.attributes]) if (!card.hasAttribute(name)) old.removeAttribute(name);
+	for (const { name, value } of [...card.attributes]) old.setAttribute(name, value);
+	old.replaceChildren(...reader, ...card.childNodes);
+	enhanceNew(old);
+	return old;
 }
 
 /** A message in the card's actions, as the server would render a refusal (role=alert), or none. */

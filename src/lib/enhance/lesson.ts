@@ -23,11 +23,15 @@ function showProving(box: HTMLElement) {
 	seen.observe(box);
 }
 
-const readable = (el: HTMLElement) => readAloud(el, { id: el.dataset.readAloudId!, label: el.dataset.readAloud!, after: el.dataset.readAloudAfter });
+const readable = (el: HTMLElement) => readAloud(el, { id: el.dataset.readableId!, label: el.dataset.readable!, after: el.dataset.readableAfter });
+
+/** the cards with a Read aloud button: a card the server rendered again keeps its own */
+const withButton = new WeakSet<HTMLElement>();
 
 /** A question card, as the page came or as the server rendered it after a post. */
 function card(section: HTMLElement) {
-	readable(section);
+	if (!withButton.has(section)) readable(section);
+	withButton.add(section);
 	for (const list of section.querySelectorAll<HTMLElement>('[data-ordering]')) ordering(list);
 	for (const box of section.querySelectorAll<HTMLElement>('.article[data-graded]')) showProving(box);
 	if (section.dataset.card === 'written') writtenCard(section);
@@ -36,7 +40,7 @@ function card(section: HTMLElement) {
 
 onNewCard(card);
 startOutbox();
-for (const el of document.querySelectorAll<HTMLElement>('[data-read-aloud]:not([data-card])')) readable(el);
+for (const el of document.querySelectorAll<HTMLElement>('[data-readable]:not([data-card])')) readable(el);
 for (const section of document.querySelectorAll<HTMLElement>('section[data-card]')) card(section);
 // for tests, and anyone who asks: the page's script has run
 document.documentElement.dataset.ready = '';
