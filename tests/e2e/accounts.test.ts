@@ -49,7 +49,8 @@ async function newPage(javaScriptEnabled = true): Promise<{ context: BrowserCont
 function cardHtml(html: string, id: string): string {
 	const start = html.indexOf(`id="q-${id}"`);
 	expect(start, `no card q-${id}`).toBeGreaterThan(-1);
-	return html.slice(start, html.indexOf('</section>', html.indexOf('</form>', start)));
+	// without its hidden "saved on this device" note, there for the page's script to show
+	return html.slice(start, html.indexOf('</section>', html.indexOf('</form>', start))).replace(/<p class="waiting[^"]*" role="status" hidden[^>]*>[^<]*<\/p>/, '');
 }
 
 const TOO_MANY = /Too many login attempts\. Please wait (\d+) minutes? and try again\./;
@@ -184,6 +185,13 @@ describe('privacy between students', () => {
 		expect(result).toMatchObject({ type: 'failure', status: 409 });
 		expect(result.data).not.toContain(leaked);
 		expect(result.data).not.toContain(aPick);
+		// … and as the lesson page's script posts it: the card comes back with the refusal, and no more
+		const scripted = await postForm(`${L.path}/card`, fields, { cookie: bCookie });
+		expect([scripted.status, scripted.headers.get('x-card')]).toEqual([409, 'html']);
+		expect(scripted.text).toMatch(/role="alert"[^>]*>This submission key was already used for a different answer\./);
+		expect(scripted.text.includes(leaked), 'the explanation of the question is in the refused card').toBe(false);
+		expect(scripted.text.includes(A.displayName), 'A is named in the refused card').toBe(false);
+		expect(scripted.text.includes('your answer'), 'the refused card marks an answer').toBe(false);
 		// the same key with A's own answer is A's stored answer, not a conflict
 		const aAgain = await postAnswer(L.path, [['question', L.single.id], ['choice', aPick], ['idem', idem]], {
 			cookie: await cookieHeader(a.context)

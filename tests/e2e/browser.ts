@@ -53,12 +53,14 @@ export async function launch({ speech = false }: { speech?: boolean } = {}): Pro
  * SvelteKit adds its route announcer only once the app runs in the page: the sign it has
  * started. A lesson page is not hydrated: its own script marks <html data-ready> when done.
  */
+export const APP_STARTED = '#svelte-announcer, html[data-ready]';
+
 function waitForAppOnGoto(page: Page): void {
 	const goto = page.goto.bind(page);
 	page.goto = async (url, options) => {
 		const response = await goto(url, options);
 		if (response?.headers()['content-type']?.startsWith('text/html')) {
-			await page.locator('#svelte-announcer, html[data-ready]').first().waitFor({ state: 'attached', timeout: 15_000 });
+			await page.locator(APP_STARTED).first().waitFor({ state: 'attached', timeout: 15_000 });
 		}
 		return response;
 	};

@@ -361,6 +361,7 @@ export async function postForm(
 		status: res.status,
 		text: await res.text(),
 		location: res.headers.get('location'),
+		headers: res.headers,
 		/** the Set-Cookie headers as sent, with their flags */
 		setCookies: res.headers.getSetCookie(),
 		/** the cookies the response set (and did not delete), as a Cookie header */

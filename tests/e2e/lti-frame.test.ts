@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Frame, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LessonQuestion } from '../../src/lib/content/load';
-import { launch } from './browser';
+import { APP_STARTED, launch } from './browser';
 import { answerByPost, fold, lessonWithAllTypes, rightAnswer, isAnswerPost } from './content';
 import { COURSE, frameAncestors, postLaunch, startToolWithPlatform, type DeepLinkResponse, type LaunchOptions, type Platform } from './lti-platform';
 
@@ -61,7 +61,7 @@ async function launchInFrame(o: LaunchOptions): Promise<{ context: BrowserContex
 	const launchStep = (u: URL) => u.origin !== tool || u.pathname === '/lti/login' || u.pathname === '/lti/launch';
 	try {
 		await frame.waitForURL((u) => !launchStep(u), { timeout: 20_000 });
-		await frame.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
+		await frame.locator(APP_STARTED).first().waitFor({ state: 'attached', timeout: 15_000 });
 	} catch (e) {
 		throw new Error(
 			`the launch did not reach a page of the tool in the frame: at ${frame.url()}\n` +

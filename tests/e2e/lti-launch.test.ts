@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runAxe } from './axe';
-import { launch } from './browser';
+import { APP_STARTED, launch } from './browser';
 import { describeViolations, fold, lessonWithAllTypes } from './content';
 import { postLaunch, startToolWithPlatform, type LaunchOptions, type Platform } from './lti-platform';
 
@@ -365,7 +365,7 @@ describe('in Chromium', () => {
 		expect(confirmAxe.violations, describeViolations(confirmAxe)).toEqual([]);
 		await tab.getByRole('button', { name: `Continue as ${name}` }).click();
 		await tab.waitForURL(`${tool}/modules/${TARGET}`, { timeout: 20_000 });
-		await tab.locator('#svelte-announcer').waitFor({ state: 'attached', timeout: 15_000 });
+		await tab.locator(APP_STARTED).first().waitFor({ state: 'attached', timeout: 15_000 });
 		expect(fold(await tab.locator('h1').innerText())).toBe(fold(L.lesson.title));
 		expect(await tab.getByRole('button', { name: `Sign out (${name})` }).count()).toBe(1);
 	});

@@ -123,7 +123,7 @@ describe('a student with JavaScript', () => {
 		await expect.poll(() => page.getByRole('link', { name: 'Log in' }).count()).toBe(1);
 		// whoever uses this browser next sees none of the student's answers
 		await goto(page, L.path, true);
-		expect(await page.locator('section.question [role="status"]').count()).toBe(0);
+		expect(await page.locator('section.question .feedback-wrap').count()).toBe(0);
 		expect(fold(await page.locator('.questions').innerText())).not.toContain('You have answered');
 		const me = await page.goto(`${baseURL()}/me`);
 		expect(pathOf(page)).toBe('/login?next=%2Fme');
