@@ -105,6 +105,30 @@ describe("a question card with the lesson page's script", () => {
 		await check();
 		await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Choose an answer first.'));
 		expect(card().querySelector('.feedback-wrap')).toBeNull();
+		// what the student picked is still picked, and the keyboard is where it was, on Check
+		expect(card().querySelector<HTMLInputElement>('input[value="grape"]')!.checked).toBe(true);
+		expect(document.activeElement).toBe(card().querySelector('button[type="submit"]'));
+	});
+
+	test('the "saved on this device" note is the same live region before and after the card is rendered again', async () => {
+		const note = card().querySelector('p.waiting[role="status"]');
+		expect(note).not.toBeNull();
+		fetchMock.mockResolvedValue(reply(200, cardHtml({ feedback: feedback(['grape'], false) }), 'html'));
+		await pick('grape');
+		await check();
+		await waitFor(() => expect(card()).toHaveTextContent('Not quite.'));
+		expect(card().querySelector('p.waiting[role="status"]')).toBe(note);
+	});
+
+	test('signed out in another tab (401): the answer waits in the outbox, and the card says why in words', async () => {
+		document.cookie = 'bc_owner=uSTUDENT; path=/';
+		fetchMock.mockResolvedValue(reply(401, 'Log in as a student to review: your answer is kept in this browser until you do.', 'message'));
+		await pick('cherry');
+		await check();
+		await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('your answer is kept in this browser until you do'));
+		const kept = JSON.parse(localStorage.getItem('bc-outbox')!) as { key: string; fields: [string, string][] }[];
+		expect(kept.map((e) => e.key)).toEqual([KEY]);
+		expect(card().querySelector<HTMLInputElement>('input[value="cherry"]')!.checked).toBe(true);
 	});
 
 	test('a message without a card is shown in this card, which keeps its key', async () => {

@@ -24,10 +24,11 @@ export function answerCard(section: HTMLElement): void {
 		if (waiting) feedback()?.setAttribute('hidden', '');
 	}
 
-	function keepForLater(data: FormData) {
+	/** Kept in the outbox; `why` it waits, when not for the connection (signed out meanwhile). */
+	function keepForLater(data: FormData, why: string | null = null) {
 		const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
 		if (queue(form, data, question, 'answer')) {
-			showError(form, null);
+			showError(form, why);
 			renewKey(form);
 			// the inputs keep showing what was posted
 			restoreFields(form, fields);
@@ -50,8 +51,14 @@ export function answerCard(section: HTMLElement): void {
 		button.disabled = false;
 		button.textContent = label;
 		if (unreachable(reply)) return keepForLater(data);
+		// signed out in another tab: it waits, and goes once they are back
+		if (reply.status === 401) return keepForLater(data, reply.message ?? null);
 		if (reply.html === undefined) return showError(form, reply.message || NOT_CHECKED);
-		replaceCard(section, reply.html)?.querySelector<HTMLElement>('.feedback-wrap')?.focus();
+		if (reply.status === 200) return void replaceCard(section, reply.html)?.querySelector<HTMLElement>('.feedback-wrap')?.focus();
+		// refused (the card says why): what the student entered stays, and so does their place
+		const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+		const card = replaceCard(section, reply.html, (next) => restoreFields(next.querySelector('form')!, fields));
+		card?.querySelector<HTMLElement>('button[type="submit"]')?.focus();
 	});
 
 	// what the outbox sent came back: the card as it is now

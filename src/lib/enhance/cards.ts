@@ -30,6 +30,14 @@ export function replaceCard(old: HTMLElement, html: string, before?: (card: HTML
 	if (number) number.textContent = old.querySelector('.question-number')?.textContent ?? number.textContent;
 	if (old.dataset.readable) card.dataset.readable = old.dataset.readable;
 	before?.(card);
+	// a live region already in the page is announced when its text changes; a new one, filled as it comes, often is not
+	for (const fresh of card.querySelectorAll<HTMLElement>('[data-live]')) {
+		const kept = old.querySelector<HTMLElement>(`[data-live="${CSS.escape(fresh.dataset.live!)}"]`);
+		if (!kept) continue;
+		kept.hidden = fresh.hidden;
+		if (kept.textContent !== fresh.textContent) kept.textContent = fresh.textContent;
+		fresh.replaceWith(kept);
+	}
 	const reader = [...old.children].filter((el) => el.matches('button.read-aloud, [data-read-aloud]'));
 	for (const { name } of [...old.attributes]) if (!card.hasAttribute(name)) old.removeAttribute(name);
 	for (const { name, value } of [...card.attributes]) old.setAttribute(name, value);

@@ -72,13 +72,13 @@ export function writtenCard(section: HTMLElement): void {
 	const statusOf = (card: HTMLElement | null) => card?.querySelector<HTMLElement>('.status') ?? null;
 
 	/** Kept in the outbox instead; it says so, or that this browser would not keep it. `at`: the edits the body holds. */
-	function keepForLater(body: FormData, kind: Kind, at: number) {
+	function keepForLater(body: FormData, kind: Kind, at: number, why?: string) {
 		pending(false);
 		if (queue(form, body, question, kind)) {
 			if (edits === at) dirty = false;
 			else schedule();
 			renewKey(form);
-			say(kind === 'draft' ? 'Saved on this device — it will be saved to your account when you are back online.' : 'Saved on this device — it will be submitted when you are back online.');
+			say(why ?? (kind === 'draft' ? 'Saved on this device — it will be saved to your account when you are back online.' : 'Saved on this device — it will be submitted when you are back online.'));
 		} else {
 			dirty = true;
 			say('Not saved: the server could not be reached, and this browser would not keep it. Keep this page open; it is saved when the server can be reached.');
@@ -107,6 +107,8 @@ export function writtenCard(section: HTMLElement): void {
 		const reply = await postCard(form.action, body);
 		if (gone) return;
 		if (unreachable(reply)) return keepForLater(body, 'draft', at);
+		// signed out in another tab: kept, and saved once they are back
+		if (reply.status === 401) return keepForLater(body, 'draft', at, reply.message);
 		if (reply.status === 200 && !form.querySelector('.error-text')) return void say(savedAt(reply));
 		if (reply.html !== undefined) {
 			// a refusal, or a save after one: the server's card says which
@@ -147,6 +149,7 @@ export function writtenCard(section: HTMLElement): void {
 		if (gone) return;
 		pending(false);
 		if (unreachable(reply)) return keepForLater(body, kind, at);
+		if (reply.status === 401) return keepForLater(body, kind, at, reply.message);
 		if (reply.html === undefined) return showError(form, reply.message ?? 'That could not be saved.');
 		// typed while it was sent: that text stays, and saves itself as a draft
 		const card = takeCard(reply.html, reply.status !== 200 || edits !== at);

@@ -25,10 +25,25 @@ export interface CardReply {
 	message?: string;
 	/** when a written save was stored (`x-saved-at`) */
 	savedAt?: string;
+	/** the server would store it only for whoever was signed in when it was made (`x-card: wrong-owner`) */
+	wrongOwner?: boolean;
 }
 
 /** The server could not be reached, or something else answered for it: worth sending again. */
 export const unreachable = (r: CardReply) => r.status === 0 || (r.html === undefined && r.message === undefined) || (r.status >= 502 && r.status <= 504);
+
+/**
+ * What a reply means for the outbox: `done` (stored, or refused for good: the card shows which),
+ * `stop` (nothing gets through now: no connection, a proxy or portal answering, signed out, or
+ * someone else signed in; all of it waits), or `hold` (this question's entries wait, behind this
+ * one, and the rest go on: a server error must not keep every other answer from being stored).
+ */
+export function verdict(r: CardReply): 'done' | 'stop' | 'hold' {
+	if (r.status === 0 || r.status === 401 || r.wrongOwner) return 'stop';
+	if (r.html !== undefined || r.message !== undefined) return 'done';
+	if (r.status < 400 || (r.status >= 502 && r.status <= 504)) return 'stop';
+	return 'hold';
+}
 
 export interface Settled {
 	key: string;
@@ -119,34 +134,51 @@ export async function postCard(action: string, body: FormData, owner?: string, s
 		const text = await res.text();
 		const kind = res.headers.get('x-card');
 		const savedAt = res.headers.get('x-saved-at') ?? undefined;
-		return kind === 'html' ? { status: res.status, html: text, savedAt } : kind === 'message' ? { status: res.status, message: text } : { status: res.status };
+		if (kind === 'html') return { status: res.status, html: text, savedAt };
+		if (kind === 'message') return { status: res.status, message: text };
+		if (kind === 'wrong-owner') return { status: res.status, wrongOwner: true };
+		// refused before the card's handler (too large, not from this site): final, in words
+		if (res.status >= 400 && res.status < 500) return { status: res.status, message: `The server refused this (HTTP ${res.status}). Reload the page and try again.` };
+		return { status: res.status };
 	} catch {
 		return { status: 0 };
 	}
 }
 
-/** Sends what waits, oldest first; stops at the first that cannot get through and tries again later. */
+/**
+ * Sends what waits, oldest first, and tries again later what did not get through (see `verdict`);
+ * the entries of a question keep their order.
+ */
 export async function send(): Promise<void> {
 	if (sending || !navigator.onLine) return;
 	sending = true;
 	adoptGuest();
 	clearTimeout(timer);
 	try {
+		const held = new Set<string>();
 		for (const entry of sendable()) {
-			// refused meanwhile on this round, from another page: it and what follows it wait for their page
-			if (!sendable().some((e) => e.key === entry.key)) continue;
+			// behind one of its question that did not get through; or refused meanwhile on this round, from another page
+			if (held.has(entry.question) || !sendable().some((e) => e.key === entry.key)) continue;
 			const body = new FormData();
 			for (const [name, value] of entry.fields) body.append(name, value);
 			const reply = await postCard(entry.action, body, entry.owner);
-			// down or not the server, signed out meanwhile (401), or someone else signed in (409): later
-			if (unreachable(reply) || reply.status === 401 || reply.status === 409) {
+			const next = verdict(reply);
+			if (next === 'stop') {
 				attempt++;
 				retry();
 				return;
 			}
+			if (next === 'hold') {
+				held.add(entry.question);
+				continue;
+			}
 			if (entry.kind !== 'answer' && reply.status !== 200 && !onThisPage(entry)) markRefused(entry.key);
 			else drop(entry.key);
 			tell(entry.question, { key: entry.key, kind: entry.kind, reply });
+		}
+		if (held.size) {
+			attempt++;
+			return retry();
 		}
 		attempt = 0;
 	} finally {
