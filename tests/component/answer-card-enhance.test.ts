@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import QuestionCard from '../../src/lib/components/QuestionCard.svelte';
 import { answerCard } from '../../src/lib/enhance/answer-card';
 import { onNewCard } from '../../src/lib/enhance/cards';
+import { notePageOwner } from '../../src/lib/outbox/outbox';
 import type { Feedback } from '../../src/lib/feedback';
 import type { PublicQuestion } from '../../src/lib/questions/registry';
 
@@ -52,6 +53,8 @@ const reply = (status: number, body: string, kind: 'html' | 'message') => new Re
 let section: HTMLElement;
 beforeEach(() => {
 	localStorage.clear();
+	document.cookie = 'bc_owner=; path=/; max-age=0';
+	notePageOwner();
 	vi.stubGlobal('fetch', fetchMock);
 	onNewCard(answerCard);
 	document.body.innerHTML = `<ol><li>${cardHtml({ formKey: KEY })}</li></ol>`;
@@ -118,6 +121,19 @@ describe("a question card with the lesson page's script", () => {
 		await check();
 		await waitFor(() => expect(card()).toHaveTextContent('Not quite.'));
 		expect(card().querySelector('p.waiting[role="status"]')).toBe(note);
+	});
+
+	test('someone else signed in in another tab: the answer names whom the page was made for, and waits for them', async () => {
+		document.cookie = 'bc_owner=uFIRST; path=/';
+		notePageOwner();
+		document.cookie = 'bc_owner=uSECOND; path=/';
+		fetchMock.mockResolvedValue(new Response('This answer was made by someone else than who is signed in now.', { status: 409, headers: { 'x-card': 'wrong-owner' } }));
+		await pick('cherry');
+		await check();
+		await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('made by someone else'));
+		expect(new Headers(fetchMock.mock.calls[0]![1].headers).get('x-outbox-owner')).toBe('uFIRST');
+		const kept = JSON.parse(localStorage.getItem('bc-outbox')!) as { key: string; owner: string }[];
+		expect(kept.map((e) => [e.key, e.owner])).toEqual([[KEY, 'uFIRST']]);
 	});
 
 	test('signed out in another tab (401): the answer waits in the outbox, and the card says why in words', async () => {

@@ -51,8 +51,8 @@ export function answerCard(section: HTMLElement): void {
 		button.disabled = false;
 		button.textContent = label;
 		if (unreachable(reply)) return keepForLater(data);
-		// signed out in another tab: it waits, and goes once they are back
-		if (reply.status === 401) return keepForLater(data, reply.message ?? null);
+		// signed out, or someone else signed in, in another tab: it waits, and goes once they are back
+		if (reply.status === 401 || reply.wrongOwner) return keepForLater(data, reply.message ?? null);
 		if (reply.html === undefined) return showError(form, reply.message || NOT_CHECKED);
 		if (reply.status === 200) return void replaceCard(section, reply.html)?.querySelector<HTMLElement>('.feedback-wrap')?.focus();
 		// refused (the card says why): what the student entered stays, and so does their place

@@ -107,8 +107,8 @@ export function writtenCard(section: HTMLElement): void {
 		const reply = await postCard(form.action, body);
 		if (gone) return;
 		if (unreachable(reply)) return keepForLater(body, 'draft', at);
-		// signed out in another tab: kept, and saved once they are back
-		if (reply.status === 401) return keepForLater(body, 'draft', at, reply.message);
+		// signed out, or someone else signed in, in another tab: kept, and saved once they are back
+		if (reply.status === 401 || reply.wrongOwner) return keepForLater(body, 'draft', at, reply.message);
 		if (reply.status === 200 && !form.querySelector('.error-text')) return void say(savedAt(reply));
 		if (reply.html !== undefined) {
 			// a refusal, or a save after one: the server's card says which
@@ -149,7 +149,7 @@ export function writtenCard(section: HTMLElement): void {
 		if (gone) return;
 		pending(false);
 		if (unreachable(reply)) return keepForLater(body, kind, at);
-		if (reply.status === 401) return keepForLater(body, kind, at, reply.message);
+		if (reply.status === 401 || reply.wrongOwner) return keepForLater(body, kind, at, reply.message);
 		if (reply.html === undefined) return showError(form, reply.message ?? 'That could not be saved.');
 		// typed while it was sent: that text stays, and saves itself as a draft
 		const card = takeCard(reply.html, reply.status !== 200 || edits !== at);

@@ -124,19 +124,21 @@ function retry(): void {
 
 /**
  * One post of a card's form to the card address; `owner` names whose it is (the server refuses
- * it for anyone else). A request that got no answer it can read is `unreachable`.
+ * it for anyone else): by default whom the page was made for, so that on a shared computer an
+ * answer made on one student's page is never stored as whoever signed in since in another tab.
+ * A request that got no answer it can read is `unreachable`.
  */
-export async function postCard(action: string, body: FormData, owner?: string, signal?: AbortSignal): Promise<CardReply> {
+export async function postCard(action: string, body: FormData, owner: string = pageOwner, signal?: AbortSignal): Promise<CardReply> {
 	try {
 		const headers: Record<string, string> = { accept: 'text/html' };
-		if (owner !== undefined) headers['x-outbox-owner'] = owner;
+		if (owner) headers['x-outbox-owner'] = owner;
 		const res = await fetch(cardAddress(action), { method: 'POST', body, headers, signal: signal ?? AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
 		const text = await res.text();
 		const kind = res.headers.get('x-card');
 		const savedAt = res.headers.get('x-saved-at') ?? undefined;
 		if (kind === 'html') return { status: res.status, html: text, savedAt };
 		if (kind === 'message') return { status: res.status, message: text };
-		if (kind === 'wrong-owner') return { status: res.status, wrongOwner: true };
+		if (kind === 'wrong-owner') return { status: res.status, wrongOwner: true, message: text };
 		// refused before the card's handler (too large, not from this site): final, in words
 		if (res.status >= 400 && res.status < 500) return { status: res.status, message: `The server refused this (HTTP ${res.status}). Reload the page and try again.` };
 		return { status: res.status };
