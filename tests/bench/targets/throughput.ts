@@ -3,9 +3,9 @@
  * submissions per second on loopback, closed loop at 100 connections, against the app's own
  * floor in the same run (GET /healthz), with a bare node:http server printed beside it; then
  * open loop, answers arriving at half the rate just reached, whose p99 must stay ≤ 50 ms. Both
- * engines. Signed-in students post to
- * the real form action (session lookup, validation, grading, durable write); every answer the
- * app acknowledged must be in the database afterwards. The app's resident memory is sampled
+ * engines. Signed-in students post where the lesson page's script does, the card address
+ * (session lookup, validation, grading, durable write, and the card rendered on the server);
+ * every answer the app acknowledged must be in the database afterwards. The app's resident memory is sampled
  * during the load.
  */
 import { spawn } from 'node:child_process';
@@ -32,10 +32,13 @@ const { content } = loadContent(readContentFiles(process.cwd()));
 const lesson = content.modules[0]!.lessons[0]!;
 const question = lesson.questions.find((q) => q.type === 'single')!;
 const choice = question.type === 'single' ? question.choices[0]!.id : '';
-const PATH = `/modules/${lesson.module}/${lesson.slug}?/answer`;
+/** where the lesson page's script posts an answer: the card address, which answers with the card rendered on the server */
+const PATH = `/modules/${lesson.module}/${lesson.slug}/card`;
 
-/** what the lesson page's enhanced form sends with an answer */
-const ANSWER_HEADERS = (origin: string) => ({ origin, accept: 'application/json', 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' });
+/** what the lesson page's script sends with an answer */
+const ANSWER_HEADERS = (origin: string) => ({ origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' });
+/** the card came back with the answer stored (the feedback says so) */
+const SAVED = 'Your answer is saved.';
 
 interface Load {
 	rps: number;
@@ -76,7 +79,7 @@ export function drive(url: string, cookies: string[], pid?: number, get?: string
 							return { ...req, body, headers: { ...req.headers, cookie: cookies[n++ % cookies.length]! } };
 						},
 						onResponse: (status, body, context) => {
-							if (!get && status === 200 && body.includes('saved')) acknowledged.push((context as { idem?: string }).idem ?? '');
+							if (!get && status === 200 && body.includes(SAVED)) acknowledged.push((context as { idem?: string }).idem ?? '');
 						}
 					}
 				]
@@ -132,7 +135,7 @@ async function measureApp(ctx: BenchContext, engine: 'sqlite' | 'postgres'): Pro
 					const body = new URLSearchParams({ question: question.id, choice, idem: key }).toString();
 					return { method: 'POST', headers: { ...ANSWER_HEADERS(app.url), cookie: cookies[n++ % cookies.length]! }, body, key };
 				},
-				(status, body) => status === 200 && body.includes('saved')
+				(status, body) => status === 200 && body.includes(SAVED)
 			)),
 			rate
 		};
