@@ -42,6 +42,8 @@ export function writtenCard(section: HTMLElement): void {
 	let saving: Promise<void> | null = null;
 	/** replaced by the server's card: this one does nothing more */
 	let gone = false;
+	/** a press of Save draft or Submit is being sent */
+	let posting = false;
 
 	const say = (text: string, on: HTMLElement | null = status) => on && (on.textContent = text);
 	const pending = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
@@ -96,6 +98,8 @@ export function writtenCard(section: HTMLElement): void {
 	/** One draft save, as Save draft would post it. */
 	async function saveDraft(): Promise<void> {
 		if (gone) return;
+		// a Save draft or Submit is on its way: its reply decides the card; this waits behind it
+		if (posting) return schedule();
 		const body = draftBody();
 		if (mustWait()) {
 			keepForLater(body, 'draft', edits);
@@ -145,7 +149,8 @@ export function writtenCard(section: HTMLElement): void {
 		}
 		pending(true);
 		const at = edits;
-		const reply = await postCard(form.action, body);
+		posting = true;
+		const reply = await postCard(form.action, body).finally(() => (posting = false));
 		if (gone) return;
 		pending(false);
 		if (unreachable(reply)) return keepForLater(body, kind, at);
