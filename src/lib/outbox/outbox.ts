@@ -8,6 +8,7 @@
  * Plain DOM code with no framework: the lesson page's script (src/lib/enhance) carries it, and so
  * does every other page through the layout, which sends what waits.
  */
+import { CARD_HEADER, CARD_KIND } from './card-kind';
 import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, markRefused, readAll, type OutboxEntry } from './store';
 
 /** How long a post may go unanswered before it is kept here instead. */
@@ -134,11 +135,11 @@ export async function postCard(action: string, body: FormData, owner: string = p
 		if (owner) headers['x-outbox-owner'] = owner;
 		const res = await fetch(cardAddress(action), { method: 'POST', body, headers, signal: signal ?? AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
 		const text = await res.text();
-		const kind = res.headers.get('x-card');
+		const kind = res.headers.get(CARD_HEADER);
 		const savedAt = res.headers.get('x-saved-at') ?? undefined;
-		if (kind === 'html') return { status: res.status, html: text, savedAt };
-		if (kind === 'message') return { status: res.status, message: text };
-		if (kind === 'wrong-owner') return { status: res.status, wrongOwner: true, message: text };
+		if (kind === CARD_KIND.html) return { status: res.status, html: text, savedAt };
+		if (kind === CARD_KIND.message) return { status: res.status, message: text };
+		if (kind === CARD_KIND.wrongOwner) return { status: res.status, wrongOwner: true, message: text };
 		// refused before the card's handler (too large, not from this site): final, in words
 		if (res.status >= 400 && res.status < 500) return { status: res.status, message: `The server refused this (HTTP ${res.status}). Reload the page and try again.` };
 		return { status: res.status };

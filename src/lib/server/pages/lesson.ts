@@ -6,7 +6,7 @@ import { attemptCounts } from '$lib/server/db/answers';
 import { pastFeedback } from '$lib/server/grading/submit';
 import { currentLearner } from '$lib/server/learner';
 import { writtenStates } from '$lib/server/written/state';
-import { reshuffle } from '$lib/questions/registry';
+import { shuffled } from './shuffle';
 import type { Lesson, Module } from '$lib/content/load';
 import type { PageInput } from '$lib/server/page-cache/routes';
 import { sameForEveryone } from '$lib/server/page-cache/shared';
@@ -64,15 +64,17 @@ export async function lessonPageData({ params, locals, url }: PageInput, keyFor:
 	const retry = url.searchParams.get('retry') === 'missed';
 	const missed = lesson!.questions.filter((q) => past[q.id] && !past[q.id]!.correct);
 	let questions = same.questions;
+	const shuffles: Record<string, number> = {};
 	if (retry) {
-		// only the missed ones, choices shuffled per attempt on the server; grading is by choice id
+		// only the missed ones, choices shuffled per attempt on the server
 		const attempts = await attemptCounts((await getDb()).db, learner, `${lesson!.module}/${lesson!.slug}`);
-		const who = learner.userId ?? learner.guestId ?? 'anonymous';
-		questions = missed.map((q) => reshuffle(q, publicQuestion(q), `${who}:${q.id}:${attempts.get(q.id) ?? 0}`));
+		for (const q of missed) shuffles[q.id] = attempts.get(q.id) ?? 0;
+		questions = missed.map((q) => shuffled(q, learner, shuffles[q.id]!));
 	}
 	return {
 		...same,
 		questions,
+		shuffles,
 		retry,
 		missedCount: missed.length,
 		answeredCount: Object.keys(past).length,

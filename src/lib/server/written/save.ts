@@ -40,6 +40,12 @@ function unknownEvidence(q: WrittenQuestion, refs: readonly string[]): boolean {
 	});
 }
 
+/** What the student sent, to put back in the editor with a refusal. */
+export function sentValues(data: FormData) {
+	const text = (name: string) => String(data.get(name) ?? '').toWellFormed();
+	return { claim: text('claim'), evidence: data.getAll('evidence').map(String), reasoning: text('reasoning') };
+}
+
 export async function saveWrittenAnswer(lesson: Lesson, data: FormData, user: { id: string; role: 'student' | 'teacher' } | null): Promise<SaveResult> {
 	const rawId = data.get('question');
 	const questionId = typeof rawId === 'string' ? rawId : null;

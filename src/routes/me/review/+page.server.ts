@@ -7,7 +7,7 @@ import { publicQuestion } from '$lib/server/content';
 import { submitAnswer } from '$lib/server/grading/submit';
 import { requireStudent } from '$lib/server/guard';
 import { reviewQueue } from '$lib/server/progress/review';
-import { reshuffle } from '$lib/questions/registry';
+import { shuffled } from '$lib/server/pages/shuffle';
 import type { Actions, PageServerLoad } from './$types';
 
 // Not hydrated: its cards post with the lesson page's script (src/lib/enhance/lesson.ts).
@@ -22,10 +22,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const queue = reviewQueue(events, user.time_zone, new Date()).filter((i) => findQuestion(i.questionId));
 	const due = queue.filter((i) => i.due).map((i) => {
 		const { lesson, question } = findQuestion(i.questionId)!;
+		const shuffle = attempts.get(question.id) ?? 0;
 		return {
 			box: i.box,
 			lesson: { title: lesson.title, href: `/modules/${lesson.module}/${lesson.slug}` },
-			question: reshuffle(question, publicQuestion(question), `${user.id}:${question.id}:${attempts.get(question.id) ?? 0}`),
+			question: shuffled(question, { userId: user.id, guestId: null }, shuffle),
+			shuffle,
 			formKey: crypto.randomUUID()
 		};
 	});

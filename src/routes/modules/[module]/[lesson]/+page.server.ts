@@ -7,7 +7,7 @@ import { submitAnswer } from '$lib/server/grading/submit';
 import { answeringLearner } from '$lib/server/learner';
 import { lessonPageData, notFound } from '$lib/server/pages/lesson';
 import { cachedLoad } from '$lib/server/page-cache/load';
-import { saveWrittenAnswer } from '$lib/server/written/save';
+import { saveWrittenAnswer, sentValues } from '$lib/server/written/save';
 import type { Actions, PageServerLoad } from './$types';
 
 // Not hydrated: the page's one script (src/lib/enhance/lesson.ts) makes its forms post without a
@@ -39,11 +39,7 @@ export const actions: Actions = {
 		const data = await formOrProblem(request);
 		if (!(data instanceof FormData)) return fail(data.status, { questionId: null, message: data.message });
 		const result = await saveWrittenAnswer(lesson!, data, locals.user ?? null);
-		if (!result.ok) {
-			const text = (name: string) => String(data.get(name) ?? '').toWellFormed();
-			const values = { claim: text('claim'), evidence: data.getAll('evidence').map(String), reasoning: text('reasoning') };
-			return fail(result.status, { questionId: result.questionId, message: result.message, errors: result.errors ?? {}, values });
-		}
+		if (!result.ok) return fail(result.status, { questionId: result.questionId, message: result.message, errors: result.errors ?? {}, values: sentValues(data) });
 		const notice = result.kind === 'draft' ? 'Draft saved.' : 'Submitted.';
 		return { written: { questionId: result.questionId, kind: result.kind, savedAt: result.savedAt, notice } };
 	}
