@@ -10,7 +10,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 	// import), which would otherwise put it in a file of its own on every lesson page.
 	build: isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'framework', test: /node_modules|vite\/preload-helper/ }] } } } },
 	// the lesson page's script (src/lib/enhance/lesson.ts) is built as a "worker" for its address:
-	// an ES module, so the read-aloud player stays a chunk of its own, loaded when used
+	// an ES module, so the read-aloud player stays a chunk of its own, loaded when used. That
+	// pipeline runs none of SvelteKit's or Svelte's plugins: nothing it imports may be a .svelte
+	// file or $app/$env (tests/unit/enhance-imports.test.ts)
 	worker: { format: 'es' },
 	server: { fs: { allow: ['lessons'] } },
 	test: {
