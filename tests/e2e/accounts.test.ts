@@ -50,7 +50,7 @@ function cardHtml(html: string, id: string): string {
 	const start = html.indexOf(`id="q-${id}"`);
 	expect(start, `no card q-${id}`).toBeGreaterThan(-1);
 	// without its hidden "saved on this device" note, there for the page's script to show
-	return html.slice(start, html.indexOf('</section>', html.indexOf('</form>', start))).replace(/<p class="waiting[^"]*" role="status" hidden[^>]*>[^<]*<\/p>/, '');
+	return html.slice(start, html.indexOf('</section>', html.indexOf('</form>', start))).replace(/<p class="waiting[^"]*"[^>]*\shidden[^>]*>[^<]*<\/p>/, '');
 }
 
 const TOO_MANY = /Too many login attempts\. Please wait (\d+) minutes? and try again\./;

@@ -227,7 +227,9 @@ describe('reading a lesson', () => {
 		await expectSilence(page);
 
 		const spoken = await started(page);
-		expect(spoken.map((s) => fold(s.text))).toEqual(lessonOpening.slice(0, spoken.length));
+		// the opening, in order (on a loaded machine Stop may come after it, in the lesson's body)
+		const opening = Math.min(spoken.length, lessonOpening.length);
+		expect(spoken.slice(0, opening).map((s) => fold(s.text))).toEqual(lessonOpening.slice(0, opening));
 		expectSpokenHighlighted(spoken);
 		expect(spoken.every((s) => s.rate === 2)).toBe(true);
 		// stopped: no mark left, and the button offers to play again
