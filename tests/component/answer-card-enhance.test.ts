@@ -12,18 +12,8 @@ import { answerCard } from '../../src/lib/enhance/answer-card';
 import { onNewCard } from '../../src/lib/enhance/cards';
 import { notePageOwner } from '../../src/lib/outbox/outbox';
 import type { Feedback } from '../../src/lib/feedback';
-import type { PublicQuestion } from '../../src/lib/questions/registry';
+import { single } from './fixtures';
 
-const single: PublicQuestion = {
-	id: 'fruit-colour',
-	type: 'single',
-	prompt: 'Which fruit is usually yellow when ripe?',
-	choices: [
-		{ id: 'banana', text: 'Banana' },
-		{ id: 'cherry', text: 'Cherry' },
-		{ id: 'grape', text: 'Grape' }
-	]
-};
 
 const feedback = (given: string[], correct: boolean): Feedback => ({
 	questionId: single.id,

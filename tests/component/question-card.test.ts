@@ -1,25 +1,16 @@
 /**
  * QuestionCard with each question type, rendered as the server renders it: the plain form
  * (which must work without JavaScript), the feedback from a `feedback` prop and the error
- * from an `error` prop. The real `$app/forms` is used here; the enhanced submit is tested in
- * question-card-enhance.test.ts.
+ * from an `error` prop. What the lesson page's script does with it is tested in
+ * answer-card-enhance.test.ts.
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, test } from 'vitest';
 import QuestionCard from '../../src/lib/components/QuestionCard.svelte';
 import type { Feedback } from '../../src/lib/feedback';
 import type { PublicQuestion } from '../../src/lib/questions/registry';
+import { single } from './fixtures';
 
-const single: PublicQuestion = {
-	id: 'fruit-colour',
-	type: 'single',
-	prompt: 'Which fruit is usually yellow when ripe?',
-	choices: [
-		{ id: 'banana', text: 'Banana' },
-		{ id: 'cherry', text: 'Cherry' },
-		{ id: 'grape', text: 'Grape' }
-	]
-};
 
 const multiple: PublicQuestion = {
 	id: 'even-numbers',
