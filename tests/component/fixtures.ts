@@ -1,7 +1,7 @@
 /** Questions the component tests render: made up, so no test leans on the course's content. */
 import type { PublicQuestion } from '../../src/lib/questions/registry';
 
-export const single: PublicQuestion = {
+export const single = {
 	id: 'fruit-colour',
 	type: 'single',
 	prompt: 'Which fruit is usually yellow when ripe?',
@@ -10,4 +10,4 @@ export const single: PublicQuestion = {
 		{ id: 'cherry', text: 'Cherry' },
 		{ id: 'grape', text: 'Grape' }
 	]
-};
+} satisfies PublicQuestion;
