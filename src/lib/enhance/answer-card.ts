@@ -5,7 +5,7 @@
  * connection) waits in the outbox; the card says so, and after a reload shows it still waiting.
  */
 import { onOutbox, postCard, queue, send, unreachable, waitingFor } from '$lib/outbox/outbox';
-import { restoreFields } from '$lib/outbox/restore';
+import { restoreFields, textFields } from '$lib/outbox/restore';
 import { partsOf, renewKey, replaceCard, showError } from './cards';
 
 const NOT_KEPT = 'Not checked: the server could not be reached, and this browser would not keep your answer. Check it again later.';
@@ -26,7 +26,7 @@ export function answerCard(section: HTMLElement): void {
 
 	/** Kept in the outbox; `why` it waits, when not for the connection (signed out meanwhile). */
 	function keepForLater(data: FormData, why: string | null = null) {
-		const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+		const fields = textFields(data);
 		if (queue(form, data, question, 'answer')) {
 			showError(form, why);
 			renewKey(form);
@@ -56,7 +56,7 @@ export function answerCard(section: HTMLElement): void {
 		if (reply.html === undefined) return showError(form, reply.message || NOT_CHECKED);
 		if (reply.status === 200) return void replaceCard(section, reply.html)?.querySelector<HTMLElement>('.feedback-wrap')?.focus();
 		// refused (the card says why): what the student entered stays, and so does their place
-		const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+		const fields = textFields(data);
 		const card = replaceCard(section, reply.html, (next) => restoreFields(next.querySelector('form')!, fields));
 		card?.querySelector<HTMLElement>('button[type="submit"]')?.focus();
 	});

@@ -7,7 +7,7 @@
  * the post was made: the editor's text goes into the new card, still to be saved.
  */
 import { cardAddress, onOutbox, postCard, queue, send, unreachable, waitingFor, type CardReply } from '$lib/outbox/outbox';
-import { restoreFields } from '$lib/outbox/restore';
+import { restoreFields, textFields } from '$lib/outbox/restore';
 import { partsOf, renewKey, replaceCard, showError } from './cards';
 
 const AUTOSAVE_MS = 3000;
@@ -55,7 +55,7 @@ export function writtenCard(section: HTMLElement): void {
 	 * the server's, unless typed since: then `unsaved`, and saved by the new card) and focus kept.
 	 */
 	function takeCard(html: string, unsaved: boolean): HTMLElement | null {
-		const fields = [...new FormData(form)].filter((f): f is [string, string] => typeof f[1] === 'string');
+		const fields = textFields(new FormData(form));
 		const active = document.activeElement instanceof HTMLElement && section.contains(document.activeElement) ? document.activeElement : null;
 		const card = replaceCard(section, html, (next) => {
 			restoreFields(next.querySelector('form')!, fields);

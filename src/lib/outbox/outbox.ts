@@ -9,6 +9,7 @@
  * does every other page through the layout, which sends what waits.
  */
 import { CARD_HEADER, CARD_KIND } from './card-kind';
+import { textFields } from './restore';
 import { STORE, adoptGuest, currentOwner, drop, forgetDeleted, keep, markRefused, readAll, type OutboxEntry } from './store';
 
 /** How long a post may go unanswered before it is kept here instead. */
@@ -106,7 +107,7 @@ export const cardAddress = (action: string) => action.split('#')[0]!.replace(/\?
 /** Keeps a form's post to send later. False when the browser would not store it. */
 export function queue(form: HTMLFormElement, data: FormData, question: string, kind: OutboxEntry['kind']): boolean {
 	const action = form.action.split('#')[0]!;
-	const fields = [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
+	const fields = textFields(data);
 	const key = String(data.get('idem') ?? '');
 	const kept = keep({ key, owner: pageOwner || currentOwner(), action, question, kind, fields, at: Date.now() });
 	tell(question);

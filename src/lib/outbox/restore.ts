@@ -14,3 +14,6 @@ export function restoreFields(form: HTMLFormElement, fields: readonly [string, s
 		else el.value = values.shift() ?? '';
 	}
 }
+
+/** A form's text fields as posted, in order (files are never part of an answer). */
+export const textFields = (data: FormData): [string, string][] => [...data].filter((f): f is [string, string] => typeof f[1] === 'string');
